@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Airlock.Cli.Commands;
+
+var root = new RootCommand("airlock: run autonomous AI agents on Kubernetes as if each one were already compromised.");
+root.Subcommands.Add(DevCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+return await root.Parse(args).InvokeAsync();
