@@ -58,6 +58,16 @@ internal static class JsonFields
         return result;
     }
 
+    /// <summary>authentication.k8s.io UserInfo as JSON (username, uid, groups, extra; empty parts left out).</summary>
+    public static JsonObject User(UserInfo user)
+    {
+        var json = new JsonObject { ["username"] = user.Name };
+        if (!string.IsNullOrEmpty(user.Uid)) json["uid"] = user.Uid;
+        if (user.Groups.Count > 0) json["groups"] = Array(user.Groups);
+        if (user.Extra.Count > 0) json["extra"] = Map(user.Extra);
+        return json;
+    }
+
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static JsonNode? Walk(JsonNode? node, string[] path)

@@ -45,14 +45,10 @@ public sealed class TokenReviewer(ServiceAccountTokenIssuer issuer, IReadOnlyLis
         {
             return new JsonObject { ["authenticated"] = false, ["user"] = new JsonObject(), ["error"] = result.Error };
         }
-        var userInfo = new JsonObject { ["username"] = user.Name };
-        if (!string.IsNullOrEmpty(user.Uid)) userInfo["uid"] = user.Uid;
-        userInfo["groups"] = JsonFields.Array(user.Groups);
-        if (user.Extra.Count > 0) userInfo["extra"] = JsonFields.Map(user.Extra);
         return new JsonObject
         {
             ["authenticated"] = true,
-            ["user"] = userInfo,
+            ["user"] = JsonFields.User(user),
             ["audiences"] = JsonFields.Array(result.Audiences),
         };
     }
