@@ -26,6 +26,16 @@ public sealed class TokenRequestHandler(ServiceAccountTokenIssuer issuer, IObjec
         var account = _store.Get(BuiltinResources.ServiceAccounts, @namespace, serviceAccountName)
             ?? throw ApiError.NotFound(BuiltinResources.ServiceAccounts.QualifiedResource, serviceAccountName);
 
+        foreach (var (field, expected, what) in new[] { ("name", serviceAccountName, "name"), ("namespace", @namespace, "namespace") })
+        {
+            var given = JsonFields.Str(tokenRequest, "metadata", field);
+            if (given.Length > 0 && given != expected)
+            {
+                throw ApiError.Invalid("TokenRequest", Group, serviceAccountName,
+                    [FieldError.Invalid($"metadata.{field}", given, $"must match the service account {what} if specified")]);
+            }
+        }
+
         var spec = JsonFields.Obj(tokenRequest, "spec");
         var requested = JsonFields.Strings(spec, "audiences");
         IReadOnlyList<string> audiences = requested.Count > 0 ? requested : [ServiceAccountTokenIssuer.ApiServerAudience];
@@ -56,7 +66,6 @@ public sealed class TokenRequestHandler(ServiceAccountTokenIssuer issuer, IObjec
         var outSpec = response["spec"] as JsonObject ?? new JsonObject();
         outSpec["audiences"] = JsonFields.Array(audiences);
         outSpec["expirationSeconds"] = seconds;
-        if (bound is not null && outSpec["boundObjectRef"] is JsonObject reference) reference["uid"] = bound.Uid;
         response["spec"] = outSpec;
         response["status"] = new JsonObject { ["token"] = token, ["expirationTimestamp"] = JsonFields.Timestamp(expires) };
         return response;

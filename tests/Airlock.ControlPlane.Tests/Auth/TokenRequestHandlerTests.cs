@@ -128,4 +128,16 @@ public sealed class TokenRequestHandlerTests
 
         act.Should().Throw<ApiError>().Which.Message.Should().Be("cannot bind token to object of type /v1, Kind=ConfigMap");
     }
+
+    [Test]
+    public void Request_naming_another_service_account_is_invalid()
+    {
+        var request = TokenFixture.TokenRequest();
+        request["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "other" };
+
+        var act = () => _f.Requests.Create(TokenFixture.Ns, "runner", request);
+
+        act.Should().Throw<ApiError>().Which.Message.Should().Be(
+            "TokenRequest.authentication.k8s.io \"runner\" is invalid: metadata.name: Invalid value: \"other\": must match the service account name if specified");
+    }
 }
