@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
 using Airlock.ControlPlane.Resources;
 using Airlock.ControlPlane.Schema.OpenApi;
+using Airlock.ControlPlane.Schema.Validation;
 
 namespace Airlock.ControlPlane.Schema;
 
@@ -9,6 +10,7 @@ namespace Airlock.ControlPlane.Schema;
 public sealed class SchemaService : ISchemaService
 {
     private readonly OpenApiPublisher _publisher;
+    private readonly ObjectChecker _checker;
 
     public SchemaService()
         : this(ModelSchemaGenerator.Shared)
@@ -17,10 +19,12 @@ public sealed class SchemaService : ISchemaService
 
     public SchemaService(ModelSchemaGenerator generator)
     {
+        var cel = new CelRules();
         _publisher = new OpenApiPublisher(new OpenApiDocumentBuilder(generator));
+        _checker = new ObjectChecker(generator, cel);
     }
 
-    public SchemaCheckResult Check(ResourceType type, JsonObject obj) => SchemaCheckResult.Ok;
+    public SchemaCheckResult Check(ResourceType type, JsonObject obj) => _checker.Check(type, obj);
 
     public IReadOnlyList<FieldError> ValidateCustomResourceDefinition(JsonObject crd) => [];
 
