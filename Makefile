@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: build test unit lint format generate verify run dev demo bench chaos chart clean
+.PHONY: image build test unit lint format generate verify run dev demo bench chaos chart clean
 
 build: ## bin/airlock (and the kubectl-airlock plugin link)
 	$(DOTNET) publish src/Airlock.Cli/Airlock.Cli.csproj -c $(CONFIG) -o $(BIN) --nologo -v quiet
@@ -47,3 +47,6 @@ bench: build ## benchmarks; prints key=value figures
 clean:
 	rm -rf $(BIN) .state artifacts
 	find . -name bin -o -name obj -type d -prune -exec rm -rf {} +
+
+image: ## container image with the three entrypoints (needs a Docker engine)
+	docker build -t airlock:dev .

@@ -16,6 +16,9 @@ public sealed class BuiltinFieldSchema : IFieldSchema
         _objects = objects;
     }
 
+    /// <summary>Every non-atomic list of the kind, by dotted field path (<c>spec.containers.env</c>).</summary>
+    public IEnumerable<KeyValuePair<string, ListStrategy>> Lists => _lists;
+
     public ListStrategy ListAt(IReadOnlyList<string> fieldPath) =>
         _lists.TryGetValue(string.Join('.', fieldPath), out var strategy) ? strategy : ListStrategy.Atomic;
 

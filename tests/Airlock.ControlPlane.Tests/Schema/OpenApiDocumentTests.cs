@@ -26,6 +26,25 @@ public class OpenApiDocumentTests
     }
 
     [Test]
+    public void Container_env_publishes_its_strategic_merge_key_so_kubectl_sends_deletions()
+    {
+        var env = Schema(Document("api/v1"), "io.k8s.api.core.v1.Container")["properties"]!["env"]!;
+
+        env["x-kubernetes-patch-strategy"]!.GetValue<string>().Should().Be("merge");
+        env["x-kubernetes-patch-merge-key"]!.GetValue<string>().Should().Be("name");
+        env["x-kubernetes-list-type"]!.GetValue<string>().Should().Be("map");
+    }
+
+    [Test]
+    public void Pod_containers_and_finalizers_publish_their_list_strategies()
+    {
+        var document = Document("api/v1");
+
+        Schema(document, "io.k8s.api.core.v1.PodSpec")["properties"]!["containers"]!["x-kubernetes-patch-merge-key"]!.GetValue<string>().Should().Be("name");
+        Schema(document, "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")["properties"]!["finalizers"]!["x-kubernetes-list-type"]!.GetValue<string>().Should().Be("set");
+    }
+
+    [Test]
     public void Core_document_carries_the_namespace_patch_canary()
     {
         var patch = Document("api/v1")["paths"]!["/api/v1/namespaces/{name}"]!["patch"]!;

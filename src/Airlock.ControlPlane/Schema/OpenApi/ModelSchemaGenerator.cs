@@ -49,7 +49,13 @@ public sealed class ModelSchemaGenerator
     {
         lock (_gate)
         {
-            return Ensure(type, DefaultPackage(type));
+            var known = _names.ContainsKey(type);
+            var name = Ensure(type, DefaultPackage(type));
+            if (!known && type.GetCustomAttribute<KubernetesEntityAttribute>() is { Kind.Length: > 0 } entity)
+            {
+                PatchStrategyAnnotator.Annotate(name, entity.Group ?? "", entity.Kind, _schemas);
+            }
+            return name;
         }
     }
 
