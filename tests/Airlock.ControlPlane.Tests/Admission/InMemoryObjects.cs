@@ -5,7 +5,7 @@ using Airlock.ControlPlane.Storage;
 namespace Airlock.ControlPlane.Tests.Admission;
 
 /// <summary>An <see cref="IObjectReader"/> over a dictionary, for admission tests.</summary>
-internal sealed class InMemoryObjects : IObjectReader
+public sealed class InMemoryObjects : IObjectReader
 {
     private readonly Dictionary<(string Resource, string? Namespace, string Name), JsonObject> _objects = [];
 

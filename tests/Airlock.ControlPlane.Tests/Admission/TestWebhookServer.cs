@@ -13,10 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace Airlock.ControlPlane.Tests.Admission;
 
 /// <summary>A real HTTPS admission webhook server on 127.0.0.1 (Kestrel), with a serving certificate from a dev CA.</summary>
-internal sealed class TestWebhookServer : IAsyncDisposable
+public sealed class TestWebhookServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, Func<JsonObject, Task<JsonObject>>> _handlers = new();
+    private readonly ConcurrentDictionary<string, Func<JsonObject, CancellationToken, Task<JsonObject>>> _handlers = new();
 
     private TestWebhookServer(WebApplication app, string baseUrl)
     {
@@ -46,7 +46,7 @@ internal sealed class TestWebhookServer : IAsyncDisposable
                 context.Response.StatusCode = 404;
                 return;
             }
-            var response = await handler(review);
+            var response = await handler(review, context.RequestAborted);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.ToJsonString());
         });
@@ -58,9 +58,9 @@ internal sealed class TestWebhookServer : IAsyncDisposable
 
     public string Url(string hook) => $"{BaseUrl}/{hook}";
 
-    public void Handle(string hook, Func<JsonObject, Task<JsonObject>> handler) => _handlers[hook] = handler;
+    public void Handle(string hook, Func<JsonObject, CancellationToken, Task<JsonObject>> handler) => _handlers[hook] = handler;
 
-    public void Handle(string hook, Func<JsonObject, JsonObject> handler) => _handlers[hook] = r => Task.FromResult(handler(r));
+    public void Handle(string hook, Func<JsonObject, JsonObject> handler) => _handlers[hook] = (r, _) => Task.FromResult(handler(r));
 
     public IReadOnlyList<JsonObject> RequestsTo(string hook) =>
         Received.Where(r => r.Path == hook).Select(r => (JsonObject)r.Review["request"]!).ToList();
