@@ -29,7 +29,7 @@ public sealed class DevCertificateAuthority : IDisposable
         return new DevCertificateAuthority(ca, key);
     }
 
-    /// <summary>The CA certificate (public part only).</summary>
+    /// <summary>The CA certificate (it carries the CA's private key: hand out <see cref="CertificatePem"/>, never this object).</summary>
     public X509Certificate2 Certificate => _ca;
 
     /// <summary>The CA certificate, PEM-encoded (kubeconfig <c>certificate-authority-data</c>, webhook <c>caBundle</c>).</summary>
@@ -54,7 +54,8 @@ public sealed class DevCertificateAuthority : IDisposable
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         var now = DateTimeOffset.UtcNow;
-        using var signed = request.Create(_ca.CopyWithPrivateKey(_key), now.AddHours(-1), now.AddYears(1), serial);
+        // CreateSelfSigned leaves the CA certificate holding its key, so it can sign directly.
+        using var signed = request.Create(_ca, now.AddHours(-1), now.AddYears(1), serial);
         using var withKey = signed.CopyWithPrivateKey(key);
         // Round-trip through PKCS#12 so Kestrel (and SslStream on Linux) can use the ephemeral key.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
