@@ -11,4 +11,7 @@ public sealed record ServiceAccountTokenClaims(
     BoundObjectReference? BoundObject = null)
 {
     public string Subject => $"{UserInfo.ServiceAccountPrefix}{Namespace}:{ServiceAccountName}";
+
+    /// <summary>The <c>jti</c> claim; <see cref="ServiceAccountTokenIssuer.Issue"/> draws a random one when null.</summary>
+    public string? TokenId { get; init; }
 }
