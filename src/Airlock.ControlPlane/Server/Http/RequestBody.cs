@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
+using Airlock.ControlPlane.Server.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace Airlock.ControlPlane.Server.Http;
@@ -35,7 +36,7 @@ public static class RequestBody
             "application/yaml" or "application/x-yaml" or "text/yaml" or "application/apply-patch+yaml" => YamlBodyParser.Parse(Encoding.UTF8.GetString(body), duplicates),
             "application/json" or "" or "*/*" or "application/merge-patch+json" or "application/strategic-merge-patch+json" or "application/json-patch+json"
                 => JsonBodyParser.Parse(body, duplicates),
-            "application/vnd.kubernetes.protobuf" => throw ApiError.UnsupportedMediaType(media),
+            "application/vnd.kubernetes.protobuf" => ProtobufBody.Decode(body),
             _ => throw ApiError.UnsupportedMediaType(media),
         };
         return node as JsonObject ?? throw ApiError.BadRequest("the request body must be an object");

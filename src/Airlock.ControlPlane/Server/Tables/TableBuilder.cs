@@ -79,7 +79,8 @@ public sealed class TableBuilder(TimeProvider time)
         var columns = new List<(PrinterColumn, Func<JsonObject, JsonNode?>)> { name };
         foreach (var column in type.PrinterColumns)
         {
-            columns.Add((column, o => column.Type == "date" ? AgeAt(o, column.JsonPath) : Cell(o, column.JsonPath, column.Type)));
+            // Custom resources show date columns as ages (as the CRD table convertor does); built-ins show the timestamp.
+            columns.Add((column, o => column.Type == "date" && type.IsCustom ? AgeAt(o, column.JsonPath) : Cell(o, column.JsonPath, column.Type)));
         }
         var showsCreation = type.PrinterColumns.Any(c => c.JsonPath == ".metadata.creationTimestamp");
         if (type.IsCustom ? type.PrinterColumns.Count == 0 : !showsCreation) columns.Add(age);
