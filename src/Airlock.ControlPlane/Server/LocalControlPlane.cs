@@ -90,7 +90,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
         options ??= new LocalControlPlaneOptions();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var ca = DevCertificateAuthority.Create();
-        var serving = ServingCertificate.Issue(ca);
+        var serving = ca.IssueServerCertificate(["localhost"], [System.Net.IPAddress.Loopback]);
         StaticUser[] users =
         [
             new("admin", NewToken(), ["system:masters"]),

@@ -31,7 +31,7 @@ public sealed class TestWebhookServer : IAsyncDisposable
 
     public static async Task<TestWebhookServer> StartAsync(DevCertificateAuthority ca, string[]? dnsNames = null)
     {
-        var certificate = ServingCertificates.Issue(ca, dnsNames ?? [], dnsNames is null ? [IPAddress.Loopback] : []);
+        var certificate = ca.IssueServerCertificate(dnsNames ?? [], dnsNames is null ? [IPAddress.Loopback] : []);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(certificate)));
