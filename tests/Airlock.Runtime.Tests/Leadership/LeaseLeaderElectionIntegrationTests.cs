@@ -1,6 +1,5 @@
-using k8s;
 using Airlock.Runtime.Leadership;
-
+using k8s;
 
 namespace Airlock.Runtime.Tests.Leadership;
 
