@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
+using Airlock.ControlPlane.Patching;
 using Airlock.ControlPlane.Resources;
 using Airlock.ControlPlane.Storage;
 using Microsoft.Extensions.Logging;
@@ -70,9 +71,10 @@ public sealed partial class WebhookAdmission(IObjectReader store, ILogger<Webhoo
             JsonObject patched;
             try
             {
-                patched = AdmissionJsonPatch.Apply(attributes.Object, response.Patch);
+                patched = JsonPatch.Apply(attributes.Object, response.Patch) as JsonObject
+                    ?? throw new WebhookCallException("JSON patch from the webhook replaced the object with a non-object");
             }
-            catch (FormatException e)
+            catch (ApiError e)
             {
                 throw new WebhookCallException("JSON patch from the webhook does not apply: " + e.Message, e);
             }
