@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Airlock.ControlPlane.Api;
 
 namespace Airlock.ControlPlane.Patching;
 
@@ -52,6 +53,12 @@ internal static class PatchBody
                 // Flow-style YAML that is not strict JSON: let the YAML parser try.
             }
         }
-        return YamlToJson.ParseObject(body);
+        var duplicates = new List<string>();
+        var parsed = YamlBodyParser.Parse(System.Text.Encoding.UTF8.GetString(body.Span), duplicates);
+        if (duplicates.Count > 0)
+        {
+            throw PatchErrors.BadRequest($"error decoding YAML: mapping key \"{duplicates[0]}\" already defined");
+        }
+        return parsed as JsonObject ?? throw PatchErrors.BadRequest("error decoding YAML: the body is not an object");
     }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Airlock.ControlPlane.Api;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Airlock.ControlPlane.Server.Http;
+namespace Airlock.ControlPlane.Api;
 
 /// <summary>Parses the first YAML document of a request body into <see cref="JsonNode"/>s (YAML 1.2 core schema scalars), reporting duplicate keys.</summary>
 public static partial class YamlBodyParser
