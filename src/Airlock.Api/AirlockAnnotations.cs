@@ -1,0 +1,26 @@
+namespace Airlock.Api;
+
+/// <summary>Annotations Airlock reads or writes; the admission webhook guards who may set the identity ones.</summary>
+public static class AirlockAnnotations
+{
+    /// <summary>Identity of the user who created the task, recorded by the mutating webhook.</summary>
+    public const string CreatedBy = AgentsGroup.Name + "/created-by";
+
+    /// <summary>Identity of the approver, set by <c>airlock approve</c> and checked by the webhook.</summary>
+    public const string ApprovedBy = AgentsGroup.Name + "/approved-by";
+
+    /// <summary>RFC 3339 time of the approval.</summary>
+    public const string ApprovedAt = AgentsGroup.Name + "/approved-at";
+
+    /// <summary>Identity of the user who rejected the task, set by <c>airlock reject</c>.</summary>
+    public const string RejectedBy = AgentsGroup.Name + "/rejected-by";
+
+    /// <summary>Present (value: the reason) when the task has been quarantined; its sandbox must stop.</summary>
+    public const string Quarantine = AgentsGroup.Name + "/quarantine";
+
+    /// <summary>SHA-256 of a desired child as built, so the reconciler compares one string instead of whole objects.</summary>
+    public const string DesiredHash = AgentsGroup.Name + "/desired-hash";
+
+    /// <summary>SHA-256 of the task spec (without <c>debug</c>) the pod was built from; detects later spec edits.</summary>
+    public const string SpecHash = AgentsGroup.Name + "/spec-hash";
+}

@@ -1,0 +1,26 @@
+namespace Airlock.Api.Tasks;
+
+/// <summary>Reasons (CamelCase, as metav1.Condition requires) used in AgentTask conditions.</summary>
+public static class AgentTaskConditionReasons
+{
+    public const string ApprovalNotRequired = "ApprovalNotRequired";
+    public const string AwaitingApproval = "AwaitingApproval";
+    public const string ApprovedByHuman = "ApprovedByHuman";
+    public const string RejectedByHuman = "RejectedByHuman";
+
+    public const string Creating = "Creating";
+    public const string PodPending = "PodPending";
+    public const string PodRunning = "PodRunning";
+    public const string PodFinished = "PodFinished";
+    public const string SandboxLost = "SandboxLost";
+    public const string SandboxStopped = "SandboxStopped";
+
+    public const string Succeeded = "Succeeded";
+    public const string Failed = "Failed";
+    public const string DeadlineExceeded = "DeadlineExceeded";
+
+    public const string QuarantineRequested = "QuarantineRequested";
+
+    public const string SpecCurrent = "SpecCurrent";
+    public const string SpecChangedAfterStart = "SpecChangedAfterStart";
+}

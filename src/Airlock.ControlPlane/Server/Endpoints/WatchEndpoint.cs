@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Airlock.ControlPlane.Api;
+using Airlock.ControlPlane.Server.Tables;
+using Airlock.ControlPlane.Storage;
+using Airlock.ControlPlane.Storage.Watching;
+
+namespace Airlock.ControlPlane.Server.Endpoints;
+
+/// <summary>
+/// <c>?watch=1</c>: a stream of <c>{"type":…,"object":…}</c> lines, flushed per event, with bookmarks when asked, objects as
+/// Tables when asked, and an ERROR event carrying a 410 Status when the requested history is gone.
+/// </summary>
+public sealed class WatchEndpoint(ApiServices services)
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often a BOOKMARK is sent when the client allows them.</summary>
+    public static TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    private readonly ApiServices _services = services;
+
+    public async Task WatchAsync(ApiRequest request)
+    {
+        var options = ReadEndpoints.ListOptionsOf(request);
+        var fromText = request.Query("resourceVersion");
+        long? from = null;
+        if (fromText.Length > 0)
+        {
+            if (!long.TryParse(fromText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                throw ApiError.BadRequest($"resourceVersion: Invalid value: \"{fromText}\": must be a non-negative integer");
+            }
+            from = parsed;
+        }
+        var timeout = double.TryParse(request.Query("timeoutSeconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : DefaultTimeout;
+        if (_services.Knobs.WatchDropInterval is { } drop && drop < timeout) timeout = drop;
+        var bookmarks = request.Query("allowWatchBookmarks") is "true" or "1";
+        var asTable = TableBuilder.WantsTable(request.Http.Request.Headers.Accept);
+        var includeObject = ReadEndpoints.IncludeObject(request);
+
+        var response = request.Http.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.Headers.CacheControl = "no-cache, private";
+        await using var writer = new Utf8JsonWriter(response.Body);
+        WatchSubscription subscription;
+        try
+        {
+            subscription = _services.Store.Watch(request.Type, request.Namespace, from, options.Matches);
+        }
+        catch (ApiError gone) when (gone.Code == 410)
+        {
+            await WriteEventAsync(writer, response, "ERROR", gone.ToStatus(), request.Aborted);
+            return;
+        }
+        using var _ = subscription;
+        await response.StartAsync(request.Aborted);
+        await response.Body.FlushAsync(request.Aborted);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted);
+        deadline.CancelAfter(timeout);
+        var first = true;
+        var lastRevision = from ?? 0;
+        Task<bool>? wait = null;
+        try
+        {
+            while (true)
+            {
+                // One outstanding wait at a time: a bookmark tick must not abandon it.
+                wait ??= subscription.Events.WaitToReadAsync(deadline.Token).AsTask();
+                if (bookmarks)
+                {
+                    var done = await Task.WhenAny(wait, Task.Delay(BookmarkInterval, deadline.Token));
+                    if (done != wait)
+                    {
+                        await WriteEventAsync(writer, response, "BOOKMARK", Bookmark(request, Math.Max(lastRevision, _services.Store.CurrentRevision)), deadline.Token);
+                        continue;
+                    }
+                }
+                var more = await wait;
+                wait = null;
+                if (!more) return;
+                while (subscription.Events.TryRead(out var e))
+                {
+                    lastRevision = e.Revision;
+                    var obj = request.Present(e.Object);
+                    JsonNode body = asTable ? _services.Tables.Build(request.Type, [obj], first, includeObject, ObjectMeta.ResourceVersion(obj)) : obj;
+                    first = false;
+                    await WriteEventAsync(writer, response, e.Type.ToString().ToUpperInvariant(), body, deadline.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Timeout, knob-driven drop or client gone: end the stream cleanly.
+        }
+    }
+
+    private static JsonObject Bookmark(ApiRequest request, long revision) => new()
+    {
+        ["kind"] = request.Type.Kind,
+        ["apiVersion"] = request.Type.ApiVersion,
+        ["metadata"] = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) },
+    };
+
+    private static async Task WriteEventAsync(Utf8JsonWriter writer, Microsoft.AspNetCore.Http.HttpResponse response, string type, JsonNode obj,
+        CancellationToken cancellationToken)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", type);
+        writer.WritePropertyName("object");
+        obj.WriteTo(writer);
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+        writer.Reset();
+        await response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Airlock.ControlPlane.Storage.Selection;
+
+namespace Airlock.ControlPlane.Storage;
+
+/// <summary>Selectors and pagination of a list.</summary>
+public sealed record ListOptions
+{
+    public static readonly ListOptions Everything = new();
+
+    public LabelSelector Labels { get; init; } = LabelSelector.Everything;
+
+    public FieldSelector Fields { get; init; } = FieldSelector.Everything;
+
+    /// <summary>0 means no limit.</summary>
+    public int Limit { get; init; }
+
+    public string? Continue { get; init; }
+
+    public bool Matches(JsonObject obj) => Labels.Matches(ObjectMeta.Labels(obj)) && Fields.Matches(obj);
+}
+
+/// <summary>One page of a list. Items are the store's frozen snapshots: serialise them, never mutate them.</summary>
+public sealed record ListResult(IReadOnlyList<JsonObject> Items, long Revision, string? Continue, long? RemainingItemCount);

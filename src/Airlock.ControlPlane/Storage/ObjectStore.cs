@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Airlock.ControlPlane.Api;
+using Airlock.ControlPlane.Resources;
+using Airlock.ControlPlane.Storage.Watching;
+
+namespace Airlock.ControlPlane.Storage;
+
+/// <summary>
+/// The in-memory object store behind the local control plane: thread-safe, with one global resourceVersion counter,
+/// optimistic concurrency, finalizers, namespaces and a bounded watch history.
+/// </summary>
+/// <remarks>
+/// Immutability: every committed object is a private <see cref="JsonObject"/> that is fully materialised ("frozen") under the
+/// lock and never mutated afterwards; a change always commits a new instance. Public reads (<see cref="Get"/>,
+/// <see cref="List(ResourceType, string?)"/>, write results) hand out deep clones the caller owns. Only the server's
+/// serialisation path uses the frozen snapshots directly (<see cref="GetSnapshot"/>, <see cref="ListPage"/>, watch events),
+/// and it only reads them. One lock serialises writes, so concurrent writers never lose an update.
+/// </remarks>
+public sealed partial class ObjectStore : IObjectReader
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredObject> _byUid = new(StringComparer.Ordinal);
+    private readonly List<WatchSubscription> _watchers = [];
+    private readonly WatchHistory _history;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _revision;
+
+    public ObjectStore(StoreOptions? options = null)
+    {
+        options ??= new StoreOptions();
+        _history = new WatchHistory(options.WatchHistorySize);
+        _time = options.Time;
+        foreach (var ns in InitialNamespaces)
+        {
+            Create(BuiltinResources.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
+        }
+    }
+
+    /// <summary>The namespaces every cluster starts with.</summary>
+    public static readonly IReadOnlyList<string> InitialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>The resourceVersion of the newest committed change.</summary>
+    public long CurrentRevision
+    {
+        get
+        {
+            lock (_gate) return _revision;
+        }
+    }
+
+    /// <summary>Completes on the next committed change (background controllers wait on it).</summary>
+    public Task WaitForChangeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return _changed.Task.WaitAsync(cancellationToken);
+    }
+
+    public JsonObject? Get(ResourceType type, string? @namespace, string name) =>
+        GetSnapshot(type, @namespace, name)?.Object.DeepClone().AsObject();
+
+    public IReadOnlyList<JsonObject> List(ResourceType type, string? @namespace) =>
+        ListPage(type, @namespace, ListOptions.Everything).Items.Select(o => o.DeepClone().AsObject()).ToList();
+
+    /// <summary>The stored entry (frozen: do not mutate <see cref="StoredObject.Object"/>), or null.</summary>
+    public StoredObject? GetSnapshot(ResourceType type, string? @namespace, string name)
+    {
+        lock (_gate)
+        {
+            return Table(type).GetValueOrDefault(Key(type, @namespace, name));
+        }
+    }
+
+    /// <summary>Every stored object of every type (frozen snapshots), for background controllers.</summary>
+    public IReadOnlyList<StoredObject> Snapshot()
+    {
+        lock (_gate) return _tables.Values.SelectMany(t => t.Values).ToList();
+    }
+
+    /// <summary>True when an object with this uid is stored (being deleted or not).</summary>
+    public bool ContainsUid(string uid)
+    {
+        lock (_gate) return _byUid.ContainsKey(uid);
+    }
+
+    /// <summary>A page of matching objects (frozen snapshots), in key order (namespace, then name).</summary>
+    public ListResult ListPage(ResourceType type, string? @namespace, ListOptions options)
+    {
+        lock (_gate)
+        {
+            var startAfter = "";
+            if (!string.IsNullOrEmpty(options.Continue))
+            {
+                var (revision, start) = ContinueToken.Decode(options.Continue);
+                if (revision < _history.CompactedRevision)
+                {
+                    throw ApiError.Gone("The provided continue parameter is too old to display a consistent list result. You can start a new list " +
+                        "without the continue parameter, or use the continue token in this response to retrieve the remainder of the results.");
+                }
+                startAfter = start;
+            }
+            var items = new List<JsonObject>();
+            string? lastKey = null;
+            long remaining = 0;
+            foreach (var (key, stored) in Table(type))
+            {
+                if (startAfter.Length > 0 && string.CompareOrdinal(key, startAfter) <= 0) continue;
+                if (@namespace is not null && ObjectMeta.Namespace(stored.Object) != @namespace) continue;
+                if (!options.Matches(stored.Object)) continue;
+                if (options.Limit > 0 && items.Count >= options.Limit)
+                {
+                    remaining++;
+                    continue;
+                }
+                items.Add(stored.Object);
+                lastKey = key;
+            }
+            return remaining > 0
+                ? new ListResult(items, _revision, ContinueToken.Encode(_revision, lastKey!), remaining)
+                : new ListResult(items, _revision, null, null);
+        }
+    }
+
+    private SortedDictionary<string, StoredObject> Table(ResourceType type)
+    {
+        var typeKey = TypeKey(type);
+        if (!_tables.TryGetValue(typeKey, out var table))
+        {
+            table = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            _tables[typeKey] = table;
+        }
+        return table;
+    }
+
+    /// <summary>Objects are stored once per group and resource, whatever version they were written in.</summary>
+    public static string TypeKey(ResourceType type) => type.QualifiedResource;
+
+    private static string Key(ResourceType type, string? @namespace, string name) => type.Namespaced ? $"{@namespace}/{name}" : name;
+
+    private string Now() => ObjectMeta.Timestamp(_time.GetUtcNow());
+
+    /// <summary>Stamps a new revision on <paramref name="obj"/>, freezes it and publishes the change. Call under the lock.</summary>
+    private JsonObject Commit(ResourceType type, string key, JsonObject obj, StoredObject? previous, WatchEventType kind)
+    {
+        var revision = ++_revision;
+        ObjectMeta.Metadata(obj)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
+        Freeze(obj);
+        var table = Table(type);
+        var uid = ObjectMeta.Uid(obj);
+        if (kind == WatchEventType.Deleted)
+        {
+            table.Remove(key);
+            _byUid.Remove(uid);
+        }
+        else
+        {
+            var stored = new StoredObject(type, key, obj, revision);
+            table[key] = stored;
+            _byUid[uid] = stored;
+        }
+        var e = new WatchEvent(kind, TypeKey(type), ObjectMeta.Namespace(obj), obj, previous?.Object, revision);
+        _history.Add(e);
+        foreach (var watcher in _watchers) watcher.Offer(e);
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+        return obj;
+    }
+
+    /// <summary>Forces every lazily-parsed node to materialise so that concurrent readers never race on initialisation.</summary>
+    private static void Freeze(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o) Freeze(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) Freeze(child);
+                break;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Airlock.Runtime.Controllers;
+
+/// <summary>Something the manager runs while this replica is the leader.</summary>
+public interface IRunnable
+{
+    string Name { get; }
+
+    Task RunAsync(CancellationToken cancellationToken);
+}

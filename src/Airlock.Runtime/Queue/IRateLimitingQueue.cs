@@ -1,0 +1,17 @@
+namespace Airlock.Runtime.Queue;
+
+/// <summary>A work queue with delayed and rate-limited (backoff) adds.</summary>
+public interface IRateLimitingQueue<T> : IWorkQueue<T>
+    where T : notnull
+{
+    /// <summary>Adds the item once the delay has passed (one shared timer, not one per item).</summary>
+    void AddAfter(T item, TimeSpan delay);
+
+    /// <summary>Adds the item after the rate limiter's delay (per-item backoff and the overall bucket).</summary>
+    void AddRateLimited(T item);
+
+    /// <summary>Resets the item's backoff (call after a success).</summary>
+    void Forget(T item);
+
+    int NumRequeues(T item);
+}
