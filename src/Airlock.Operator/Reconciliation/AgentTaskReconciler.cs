@@ -1,0 +1,182 @@
+using Airlock.Api.Tasks;
+using Airlock.Operator.Sandbox;
+using Airlock.Runtime;
+using Airlock.Runtime.Controllers;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Airlock.Operator.Reconciliation;
+
+/// <summary>
+/// Turns an AgentTask into its sandbox (DESIGN.md, "Reconcile shape"): observed children from the caches, desired ones
+/// from the pure builders, writes only for what differs, status from the pure calculator patched only when it changed,
+/// and a requeue at the next deadline. Never writes the spec.
+/// </summary>
+public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
+{
+    private readonly ISandboxObserver _observer;
+    private readonly ISandboxWriter _writer;
+    private readonly ITaskPolicySource _policies;
+    private readonly ITaskEventRecorder _events;
+    private readonly RecentWrites _recent;
+    private readonly SandboxSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public AgentTaskReconciler(
+        ISandboxObserver observer,
+        ISandboxWriter writer,
+        ITaskPolicySource policies,
+        ITaskEventRecorder events,
+        RecentWrites recent,
+        SandboxSettings settings,
+        ILogger? logger = null)
+    {
+        _observer = observer;
+        _writer = writer;
+        _policies = policies;
+        _events = events;
+        _recent = recent;
+        _settings = settings;
+        _time = settings.Clock;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<AgentTask> request, CancellationToken cancellationToken)
+    {
+        var task = _recent.Resolve(request.Key.Namespace, request.Key.Name, request.Object);
+        if (task is null)
+        {
+            _recent.Forget<AgentTask>(request.Key.Namespace, request.Key.Name);
+            return ReconcileResult.Done;
+        }
+        if (task.Metadata.DeletionTimestamp is not null) return await FinalizeAsync(task, cancellationToken).ConfigureAwait(false);
+        task = await EnsureFinalizerAsync(task, cancellationToken).ConfigureAwait(false);
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var policy = _policies.For(task);
+        var observed = _observer.Observe(task);
+        var status = TaskStatusCalculator.Compute(task, observed.Pod, policy, now);
+
+        if (!AgentTaskPhase.IsTerminal(status.Phase) && status.Phase != AgentTaskPhase.AwaitingApproval)
+        {
+            var desired = AgentTaskSandbox.Build(task, policy, _settings);
+            observed = await ApplyAsync(task, desired, observed, allowPodCreate: status.PodName is null, cancellationToken).ConfigureAwait(false);
+            status = TaskStatusCalculator.Compute(task, observed.Pod, policy, now);
+        }
+        if (AgentTaskPhase.IsTerminal(status.Phase)) observed = await StopOrCleanUpAsync(task, status, observed, now, cancellationToken).ConfigureAwait(false);
+
+        await UpdateStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
+
+        var next = TaskDeadlines.Next(task, status, policy, observed.All.Count > 0, now);
+        return next is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+    }
+
+    private async Task<ObservedSandbox> ApplyAsync(
+        AgentTask task, SandboxObjects desired, ObservedSandbox observed, bool allowPodCreate, CancellationToken cancellationToken)
+    {
+        foreach (var change in SandboxPlan.Diff(desired, observed, allowPodCreate))
+        {
+            var stored = change.Kind == ChildChangeKind.Create
+                ? await _writer.CreateAsync(change.Desired, cancellationToken).ConfigureAwait(false)
+                : await _writer.PatchAsync(change.Desired, cancellationToken).ConfigureAwait(false);
+            _recent.Written(stored);
+            observed = observed.With(stored);
+            Log.ChildWritten(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, change.Kind.ToString(), stored.Kind ?? change.Desired.Kind, stored.Metadata.Name);
+            if (stored is V1Pod pod)
+            {
+                await _events.NormalAsync(task, "SandboxCreated", $"Created sandbox pod {pod.Metadata.Name} (runtime class {pod.Spec.RuntimeClassName})", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        foreach (var child in SandboxPlan.Unwanted(desired, observed))
+        {
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
+            observed = child is V1Role ? observed with { Role = null } : observed with { RoleBinding = null };
+        }
+        return observed;
+    }
+
+    /// <summary>A finished task: a still-running pod is stopped at once; every child goes when the TTL has passed.</summary>
+    private async Task<ObservedSandbox> StopOrCleanUpAsync(
+        AgentTask task, AgentTaskStatus status, ObservedSandbox observed, DateTime now, CancellationToken cancellationToken)
+    {
+        var ns = task.Metadata.NamespaceProperty ?? "";
+        var live = observed.All.Where(c => c.Metadata.DeletionTimestamp is null).ToList();
+        if (TaskDeadlines.CleanupAt(task, status) is { } cleanup && now >= cleanup)
+        {
+            if (live.Count == 0) return ObservedSandbox.Empty;
+            foreach (var child in live)
+            {
+                await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+                _recent.Deleted(child);
+            }
+            Log.CleanedUp(_logger, ns, task.Metadata.Name, live.Count);
+            var ttl = task.Spec.TtlSecondsAfterFinished ?? TaskDeadlines.DefaultTtlSeconds;
+            await _events.NormalAsync(task, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished", cancellationToken).ConfigureAwait(false);
+            return ObservedSandbox.Empty;
+        }
+        if (observed.Pod is { } pod && pod.Metadata.DeletionTimestamp is null && pod.Status?.Phase is not ("Succeeded" or "Failed"))
+        {
+            await _writer.DeleteAsync(pod, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(pod);
+            Log.SandboxStopped(_logger, ns, task.Metadata.Name, status.Phase ?? "");
+            return observed with { Pod = null };
+        }
+        return observed;
+    }
+
+    private async Task UpdateStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    {
+        if (KubernetesJson.Serialize(status) == (task.Status is null ? null : KubernetesJson.Serialize(task.Status))) return;
+        var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        var before = task.Status?.Phase;
+        if (before == status.Phase) return;
+        var ns = task.Metadata.NamespaceProperty ?? "";
+        Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
+        var message = status.Message ?? status.Phase ?? "";
+        if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected)
+        {
+            await _events.WarningAsync(task, status.Phase, message, cancellationToken).ConfigureAwait(false);
+        }
+        else if (status.Phase is AgentTaskPhase.Running or AgentTaskPhase.Succeeded or AgentTaskPhase.AwaitingApproval)
+        {
+            await _events.NormalAsync(task, status.Phase, message, cancellationToken).ConfigureAwait(false);
+        }
+        var specApplied = TaskConditions.Find(status.Conditions, AgentTaskConditionTypes.SpecApplied);
+        var specAppliedBefore = TaskConditions.Find(task.Status?.Conditions, AgentTaskConditionTypes.SpecApplied);
+        if (specApplied is { Status: "False" } && specAppliedBefore?.Status != "False")
+        {
+            await _events.WarningAsync(task, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AgentTask> EnsureFinalizerAsync(AgentTask task, CancellationToken cancellationToken)
+    {
+        if (TaskFinalizer.IsPresent(task)) return task;
+        var finalizers = (task.Metadata.Finalizers ?? []).Append(TaskFinalizer.Name).ToList();
+        var updated = await _writer.SetFinalizersAsync(task, finalizers, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        return updated;
+    }
+
+    /// <summary>The task is being deleted: delete its sandbox ourselves (whatever the propagation policy), then let it go.</summary>
+    private async Task<ReconcileResult> FinalizeAsync(AgentTask task, CancellationToken cancellationToken)
+    {
+        if (!TaskFinalizer.IsPresent(task)) return ReconcileResult.Done;
+        var observed = _observer.Observe(task);
+        foreach (var child in observed.All.Where(c => c.Metadata.DeletionTimestamp is null))
+        {
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
+        }
+        var finalizers = task.Metadata.Finalizers!.Where(f => f != TaskFinalizer.Name).ToList();
+        var updated = await _writer.SetFinalizersAsync(task, finalizers, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        Log.Finalized(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, observed.All.Count);
+        return ReconcileResult.Done;
+    }
+}
