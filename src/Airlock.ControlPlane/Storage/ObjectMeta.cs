@@ -55,8 +55,17 @@ public static class ObjectMeta
         (obj["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>().Select(r => Str(r, "uid") ?? "").Where(u => u.Length > 0).ToList()
         ?? [];
 
-    public static long Generation(JsonObject obj) =>
-        obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+    public static long Generation(JsonObject obj) => Integer(obj["metadata"]?["generation"]) ?? 0;
+
+    /// <summary>An integer however it is held (parsed JSON, or an int or long set in code); null when not an integer.</summary>
+    public static long? Integer(JsonNode? node)
+    {
+        if (node is not JsonValue v) return null;
+        if (v.TryGetValue<long>(out var l)) return l;
+        if (v.TryGetValue<int>(out var i)) return i;
+        if (v.TryGetValue<System.Text.Json.JsonElement>(out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out var el)) return el;
+        return null;
+    }
 
     /// <summary>RFC 3339 in UTC with second precision, as metav1.Time serialises.</summary>
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

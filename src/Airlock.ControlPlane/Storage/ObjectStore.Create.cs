@@ -62,7 +62,7 @@ public sealed partial class ObjectStore
         meta.Remove("deletionTimestamp");
         meta.Remove("deletionGracePeriodSeconds");
         meta.Remove("selfLink");
-        if (type.TracksGeneration) meta["generation"] = 1;
+        if (type.TracksGeneration) meta["generation"] = 1L;
         else meta.Remove("generation");
         ResetStatusOnCreate(type, obj);
     }

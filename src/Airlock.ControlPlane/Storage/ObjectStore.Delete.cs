@@ -29,7 +29,7 @@ public sealed partial class ObjectStore
             {
                 if (ObjectMeta.IsDeleting(current.Object)) return new DeleteResult(current.Object.DeepClone().AsObject(), false);
                 meta["deletionTimestamp"] = Now();
-                meta["deletionGracePeriodSeconds"] = 0;
+                meta["deletionGracePeriodSeconds"] = 0L;
                 next["status"] = new JsonObject { ["phase"] = "Terminating" };
                 return options.DryRun ? new DeleteResult(next, false) : new DeleteResult(Commit(type, key, next, current, WatchEventType.Modified).DeepClone().AsObject(), false);
             }
@@ -46,7 +46,7 @@ public sealed partial class ObjectStore
                 if (!ObjectMeta.IsDeleting(next))
                 {
                     meta["deletionTimestamp"] = Now();
-                    meta["deletionGracePeriodSeconds"] = 0;
+                    meta["deletionGracePeriodSeconds"] = 0L;
                     if (type.IsCustom) meta["generation"] = ObjectMeta.Generation(next) + 1;
                 }
                 if (JsonNode.DeepEquals(next, current.Object)) return new DeleteResult(current.Object.DeepClone().AsObject(), false);

@@ -145,6 +145,8 @@ public sealed partial class ObjectStore : IObjectReader
     {
         var revision = ++_revision;
         ObjectMeta.Metadata(obj)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
+        // Re-parse so every stored value behaves like parsed JSON (a number set in code as long reads as int too), then freeze.
+        obj = JsonNode.Parse(obj.ToJsonString())!.AsObject();
         Freeze(obj);
         var table = Table(type);
         var uid = ObjectMeta.Uid(obj);

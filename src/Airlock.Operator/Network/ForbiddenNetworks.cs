@@ -20,10 +20,19 @@ public static class ForbiddenNetworks
     public static readonly IPNetwork Ipv4Mapped = IPNetwork.Parse("::ffff:0:0/96");
 
     /// <summary>True when <paramref name="inner"/> lies entirely inside <paramref name="outer"/>.</summary>
-    public static bool Covers(IPNetwork outer, IPNetwork inner) =>
-        outer.BaseAddress.AddressFamily == inner.BaseAddress.AddressFamily
-        && outer.PrefixLength <= inner.PrefixLength
-        && outer.Contains(inner.BaseAddress);
+    public static bool Covers(IPNetwork outer, IPNetwork inner)
+    {
+        if (outer.BaseAddress.AddressFamily != inner.BaseAddress.AddressFamily || outer.PrefixLength > inner.PrefixLength) return false;
+        // Bitwise on purpose: IPNetwork.Contains treats IPv4-mapped IPv6 addresses specially.
+        var a = outer.BaseAddress.GetAddressBytes();
+        var b = inner.BaseAddress.GetAddressBytes();
+        for (var bit = 0; bit < outer.PrefixLength; bit++)
+        {
+            var mask = 0x80 >> (bit % 8);
+            if ((a[bit / 8] & mask) != (b[bit / 8] & mask)) return false;
+        }
+        return true;
+    }
 
     /// <summary>The forbidden range that contains all of <paramref name="network"/>, if any (such a CIDR reaches nothing allowed).</summary>
     public static IPNetwork? Containing(IPNetwork network) =>
@@ -33,10 +42,14 @@ public static class ForbiddenNetworks
     public static IReadOnlyList<IPNetwork> Inside(IPNetwork network) =>
         Ranges.Where(r => Covers(network, r) && !Covers(r, network)).ToList();
 
-    /// <summary>Parses a CIDR in canonical form (no host bits set); false for anything else.</summary>
+    /// <summary>Parses a CIDR in canonical form (no host bits set, as the NetworkPolicy API requires); false for anything else.</summary>
     public static bool TryParseCidr(string? text, out IPNetwork network)
     {
         network = default;
-        return text is not null && text.Contains('/') && IPNetwork.TryParse(text, out network);
+        var slash = text?.IndexOf('/') ?? -1;
+        return slash > 0
+            && IPAddress.TryParse(text![..slash], out var address)
+            && IPNetwork.TryParse(text, out network)
+            && address.Equals(network.BaseAddress);
     }
 }

@@ -102,7 +102,7 @@ public sealed class CrdRegistrar(ObjectStore store, ResourceRegistry registry, T
                     ObjectMeta.Str(c, "type") ?? "string",
                     ObjectMeta.Str(c, "jsonPath") ?? "",
                     ObjectMeta.Str(c, "description") ?? "",
-                    c["priority"] is JsonValue p && p.TryGetValue<int>(out var pr) ? pr : 0,
+                    (int)(ObjectMeta.Integer(c["priority"]) ?? 0),
                     ObjectMeta.Str(c, "format") ?? "")).ToList() ?? [],
                 CustomSchema = version["schema"]?["openAPIV3Schema"] is JsonObject schema ? schema.DeepClone().AsObject() : null,
                 IsCustom = true,

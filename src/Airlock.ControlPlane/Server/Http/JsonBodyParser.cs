@@ -57,8 +57,8 @@ public static class JsonBodyParser
             case JsonTokenType.String:
                 return JsonValue.Create(reader.GetString());
             case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var l)) return JsonValue.Create(l);
-                return reader.TryGetDecimal(out var m) ? JsonValue.Create(m) : JsonValue.Create(reader.GetDouble());
+                // Backed by a JsonElement, so readers may ask for int, long or double alike.
+                return JsonNode.Parse(reader.ValueSpan);
             case JsonTokenType.True:
                 return JsonValue.Create(true);
             case JsonTokenType.False:

@@ -14,7 +14,7 @@ public static class PodCells
     }
 
     public static JsonNode? Restarts(JsonObject pod) =>
-        Statuses(pod).Sum(s => s["restartCount"] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0);
+        Statuses(pod).Sum(s => ObjectMeta.Integer(s["restartCount"]) ?? 0);
 
     public static JsonNode? Status(JsonObject pod)
     {

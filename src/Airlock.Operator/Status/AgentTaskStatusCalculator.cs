@@ -1,0 +1,197 @@
+using System.Globalization;
+using Airlock.Api;
+using Airlock.Api.Tasks;
+using Airlock.Operator.Sandbox;
+using k8s;
+using k8s.Models;
+using Phase = Airlock.Api.Tasks.AgentTaskPhase;
+using Reasons = Airlock.Api.Tasks.AgentTaskConditionReasons;
+using Types = Airlock.Api.Tasks.AgentTaskConditionTypes;
+
+namespace Airlock.Operator.Status;
+
+/// <summary>
+/// Pure status computation: the task, what was observed of its sandbox and the time in; the new status and the next
+/// deadline out. Terminal phases are sticky. The reconciler writes the status only when <see cref="Differs"/> says so.
+/// </summary>
+public static class AgentTaskStatusCalculator
+{
+    /// <summary>Children are deleted this long after the end when the task does not say (the CRD default too).</summary>
+    public const int DefaultTtlSeconds = 300;
+
+    /// <param name="approvalRequired">From <see cref="Policies.ApprovalRules"/>: whether the task must wait for a human.</param>
+    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, bool approvalRequired = false)
+    {
+        // The API server keeps seconds only; finer times would make every recomputed status look changed.
+        now = new DateTime(now.ToUniversalTime().Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var previous = task.Status ?? new AgentTaskStatus();
+        var status = Copy(previous);
+        status.Conditions ??= [];
+        var generation = task.Metadata.Generation;
+        status.ObservedGeneration = generation;
+
+        if (!Phase.IsTerminal(previous.Phase))
+        {
+            Advance(task, observed, status, now, approvalRequired);
+        }
+        if (Phase.IsTerminal(status.Phase)) status.CompletionTime ??= now;
+        if (observed.Pod is not null) status.PodName = observed.Pod.Metadata.Name;
+        status.Reason = ConditionList.NewestReason(status.Conditions);
+
+        var ttlAt = status.CompletionTime?.AddSeconds(task.Spec.TtlSecondsAfterFinished ?? DefaultTtlSeconds);
+        var expired = Phase.IsTerminal(status.Phase) && ttlAt <= now;
+        return new StatusResult(
+            status,
+            expired ? null : NextDeadline(task, observed, status, ttlAt, now),
+            expired,
+            StopSandbox: status.Phase is Phase.Quarantined or Phase.Rejected && observed.Pod is not null);
+    }
+
+    /// <summary>True when writing <paramref name="desired"/> over <paramref name="current"/> would change anything.</summary>
+    public static bool Differs(AgentTaskStatus? current, AgentTaskStatus? desired) =>
+        KubernetesJson.Serialize(current ?? new AgentTaskStatus()) != KubernetesJson.Serialize(desired ?? new AgentTaskStatus());
+
+    private static void Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, bool approvalRequired)
+    {
+        var conditions = status.Conditions!;
+        var generation = task.Metadata.Generation;
+        var annotations = task.Metadata.Annotations ?? new Dictionary<string, string>();
+        void Set(string type, bool? value, string reason, string message) => ConditionList.Set(conditions, type, value, reason, message, now, generation);
+
+        if (annotations.TryGetValue(AirlockAnnotations.Quarantine, out var why))
+        {
+            var message = "quarantined: " + (string.IsNullOrWhiteSpace(why) ? "no reason given" : why);
+            Set(Types.Quarantined, true, Reasons.QuarantineRequested, message);
+            Set(Types.Completed, true, Reasons.QuarantineRequested, message);
+            if (observed.Pod is not null) Set(Types.SandboxReady, false, Reasons.SandboxStopped, "the sandbox pod is being stopped");
+            End(status, Phase.Quarantined, message);
+            return;
+        }
+        if (annotations.TryGetValue(AirlockAnnotations.RejectedBy, out var rejecter))
+        {
+            var message = $"rejected by {rejecter}";
+            Set(Types.Approved, false, Reasons.RejectedByHuman, message);
+            Set(Types.Completed, true, Reasons.RejectedByHuman, message);
+            End(status, Phase.Rejected, message);
+            return;
+        }
+        if (annotations.TryGetValue(AirlockAnnotations.ApprovedBy, out var approver))
+        {
+            status.ApprovedBy = approver;
+            status.ApprovedAt = annotations.TryGetValue(AirlockAnnotations.ApprovedAt, out var at)
+                && DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed : status.ApprovedAt ?? now;
+            Set(Types.Approved, true, Reasons.ApprovedByHuman, $"approved by {approver}");
+        }
+        else if (approvalRequired)
+        {
+            Set(Types.Approved, false, Reasons.AwaitingApproval, "waiting for a human approval (airlock approve)");
+            status.Phase = Phase.AwaitingApproval;
+            status.Message = "waiting for a human approval before the sandbox is created";
+            return;
+        }
+        else
+        {
+            Set(Types.Approved, true, Reasons.ApprovalNotRequired, "no approval is required");
+        }
+
+        var pod = observed.Pod;
+        if (pod is null)
+        {
+            if (status.Phase == Phase.Running || status.StartTime is not null)
+            {
+                Set(Types.SandboxReady, false, Reasons.SandboxLost, "the sandbox pod disappeared");
+                Set(Types.Completed, true, Reasons.SandboxLost, "the sandbox pod disappeared before the task finished");
+                End(status, Phase.Failed, "the sandbox pod disappeared before the task finished");
+                return;
+            }
+            Set(Types.SandboxReady, false, Reasons.Creating, observed.ChildrenExist ? "creating the sandbox pod" : "creating the sandbox");
+            status.Phase = Phase.Pending;
+            status.Message = "creating the sandbox";
+            return;
+        }
+
+        SetSpecApplied(task, pod, Set);
+        switch (pod.Status?.Phase)
+        {
+            case "Running":
+                Set(Types.SandboxReady, true, Reasons.PodRunning, "the sandbox pod is running");
+                status.StartTime ??= pod.Status.StartTime ?? now;
+                status.Phase = Phase.Running;
+                status.Message = "the agent is running";
+                break;
+            case "Succeeded":
+                Set(Types.SandboxReady, false, Reasons.PodFinished, "the sandbox pod finished");
+                Set(Types.Completed, true, Reasons.Succeeded, "the agent exited successfully");
+                status.StartTime ??= pod.Status.StartTime;
+                status.CompletionTime ??= FinishedAt(pod);
+                End(status, Phase.Succeeded, "the agent exited successfully");
+                break;
+            case "Failed" when pod.Status.Reason == "DeadlineExceeded":
+                var deadline = $"the agent ran longer than its timeout ({pod.Spec?.ActiveDeadlineSeconds}s)";
+                Set(Types.SandboxReady, false, Reasons.PodFinished, "the sandbox pod was stopped");
+                Set(Types.Completed, true, Reasons.DeadlineExceeded, deadline);
+                status.StartTime ??= pod.Status.StartTime;
+                End(status, Phase.TimedOut, deadline);
+                break;
+            case "Failed":
+                var failure = FailureMessage(pod);
+                Set(Types.SandboxReady, false, Reasons.PodFinished, "the sandbox pod finished");
+                Set(Types.Completed, true, Reasons.Failed, failure);
+                status.StartTime ??= pod.Status.StartTime;
+                status.CompletionTime ??= FinishedAt(pod);
+                End(status, Phase.Failed, failure);
+                break;
+            default:
+                var waiting = pod.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason;
+                Set(Types.SandboxReady, false, Reasons.PodPending, waiting is null ? "the sandbox pod is starting" : $"the sandbox pod is starting ({waiting})");
+                status.Phase = Phase.Pending;
+                status.Message = "the sandbox is starting";
+                break;
+        }
+    }
+
+    /// <summary>A spec edit after the pod exists is not applied to it (pods are immutable and the sandbox is a snapshot).</summary>
+    private static void SetSpecApplied(AgentTask task, V1Pod pod, Action<string, bool?, string, string> set)
+    {
+        var built = pod.Metadata.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+        if (built is null || built == DesiredHash.OfSandboxSpec(task.Spec))
+        {
+            set(Types.SpecApplied, true, Reasons.SpecCurrent, "the sandbox runs the current spec");
+            return;
+        }
+        set(Types.SpecApplied, false, Reasons.SpecChangedAfterStart,
+            $"the spec changed (generation {task.Metadata.Generation}) after the sandbox was created; the running sandbox keeps its original spec and the change applies only to new tasks");
+    }
+
+    private static void End(AgentTaskStatus status, string phase, string message)
+    {
+        status.Phase = phase;
+        status.Message = message;
+    }
+
+    private static DateTime? FinishedAt(V1Pod pod) =>
+        pod.Status?.ContainerStatuses?.Select(c => c.State?.Terminated?.FinishedAt).Where(t => t is not null).Max();
+
+    private static string FailureMessage(V1Pod pod)
+    {
+        var terminated = pod.Status?.ContainerStatuses?.Select(c => c.State?.Terminated).FirstOrDefault(t => t is not null);
+        if (terminated is null) return "the sandbox pod failed" + (pod.Status?.Reason is { } r ? $" ({r})" : "");
+        var detail = terminated.Reason is { } reason ? $" ({reason})" : "";
+        return $"the agent exited with code {terminated.ExitCode}{detail}";
+    }
+
+    private static DateTime? NextDeadline(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime? ttlAt, DateTime now)
+    {
+        var candidates = new List<DateTime?>();
+        if (Phase.IsTerminal(status.Phase)) candidates.Add(ttlAt);
+        if (status.Phase == Phase.Running && status.StartTime is { } start && observed.Pod?.Spec?.ActiveDeadlineSeconds is { } deadline)
+            candidates.Add(start.AddSeconds(deadline));
+        if (task.Spec.Debug?.ExpiresAt is { } expires && expires.ToUniversalTime() > now && !Phase.IsTerminal(status.Phase))
+            candidates.Add(expires.ToUniversalTime());
+        return candidates.Where(c => c is not null && c > now).Min();
+    }
+
+    private static AgentTaskStatus Copy(AgentTaskStatus status) =>
+        KubernetesJson.Deserialize<AgentTaskStatus>(KubernetesJson.Serialize(status));
+}
