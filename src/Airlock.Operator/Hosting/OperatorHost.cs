@@ -1,3 +1,4 @@
+using Airlock.Api.Policies;
 using Airlock.Api.Tasks;
 using Airlock.Operator.Reconciliation;
 using Airlock.Runtime.Controllers;
@@ -43,10 +44,11 @@ public sealed partial class OperatorHost : IAsyncDisposable
         _informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
         Recent = new RecentWrites(_settings.Time);
+        var policies = new ClusterPolicySource(_informers.GetInformer<ClusterAgentPolicy>(), _informers.GetInformer<V1Namespace>());
         var reconciler = new AgentTaskReconciler(
             new InformerSandboxObserver(_informers, childScope, Recent),
             new KubernetesSandboxWriter(client),
-            BuiltinPolicySource.Instance,
+            policies,
             new KubernetesTaskEventRecorder(client, _settings.Time, _loggerFactory.CreateLogger<KubernetesTaskEventRecorder>()),
             Recent,
             sandbox,
@@ -59,6 +61,10 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .Owns<V1NetworkPolicy>(childScope)
             .Owns<V1Role>(childScope)
             .Owns<V1RoleBinding>(childScope)
+            // Policies and namespaces enqueue nothing (a running sandbox is immutable); watching them makes the
+            // controller wait until their caches have synced, so no task is judged against a policy not yet seen.
+            .Watches<ClusterAgentPolicy>(_ => [])
+            .Watches<V1Namespace>(_ => [])
             .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time })
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)

@@ -1,5 +1,7 @@
 using Airlock.Api.Tasks;
+using Airlock.Operator.Policies;
 using Airlock.Operator.Sandbox;
+using Airlock.Operator.Status;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
 using k8s;
@@ -16,6 +18,9 @@ namespace Airlock.Operator.Reconciliation;
 /// </summary>
 public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
 {
+    /// <summary>Added to deadline requeues so the clock has surely passed the deadline when the task is looked at again.</summary>
+    private static readonly TimeSpan DeadlineSlack = TimeSpan.FromMilliseconds(100);
+
     private readonly ISandboxObserver _observer;
     private readonly ISandboxWriter _writer;
     private readonly ITaskPolicySource _policies;
@@ -57,22 +62,40 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
 
         var now = _time.GetUtcNow().UtcDateTime;
         var policy = _policies.For(task);
+        var approvalRequired = ApprovalRules.Required(task.Spec, policy);
         var observed = _observer.Observe(task);
-        var status = TaskStatusCalculator.Compute(task, observed.Pod, policy, now);
+        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
 
-        if (!AgentTaskPhase.IsTerminal(status.Phase) && status.Phase != AgentTaskPhase.AwaitingApproval)
+        // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
+        // never given a replacement, and a terminal one is never rebuilt.
+        if (result.Status.Phase == AgentTaskPhase.Pending || result.Status.Phase == AgentTaskPhase.Running)
         {
             var desired = AgentTaskSandbox.Build(task, policy, _settings);
-            observed = await ApplyAsync(task, desired, observed, allowPodCreate: status.PodName is null, cancellationToken).ConfigureAwait(false);
-            status = TaskStatusCalculator.Compute(task, observed.Pod, policy, now);
+            observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
         }
-        if (AgentTaskPhase.IsTerminal(status.Phase)) observed = await StopOrCleanUpAsync(task, status, observed, now, cancellationToken).ConfigureAwait(false);
+        if (result.ChildrenExpired)
+        {
+            observed = await CleanUpAsync(task, observed, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((result.StopSandbox || AgentTaskPhase.IsTerminal(result.Status.Phase)) && observed.Pod is { } pod && IsLive(pod))
+        {
+            // A terminal task never keeps a live sandbox (quarantined, rejected, or a pod that outlived its end).
+            await _writer.DeleteAsync(pod, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(pod);
+            Log.SandboxStopped(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, result.Status.Phase ?? "");
+        }
 
-        await UpdateStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
+        await UpdateStatusAsync(task, result.Status, cancellationToken).ConfigureAwait(false);
 
-        var next = TaskDeadlines.Next(task, status, policy, observed.All.Count > 0, now);
-        return next is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+        if (result.RequeueAt is not { } at) return ReconcileResult.Done;
+        var delay = at - now;
+        return ReconcileResult.After(delay > TimeSpan.Zero ? delay + DeadlineSlack : DeadlineSlack);
     }
+
+    private static ObservedChildren Children(ObservedSandbox observed) => new(observed.Pod, observed.All.Count > 0);
+
+    private static bool IsLive(V1Pod pod) => pod.Metadata.DeletionTimestamp is null && pod.Status?.Phase is not ("Succeeded" or "Failed");
 
     private async Task<ObservedSandbox> ApplyAsync(
         AgentTask task, SandboxObjects desired, ObservedSandbox observed, bool allowPodCreate, CancellationToken cancellationToken)
@@ -99,38 +122,25 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         return observed;
     }
 
-    /// <summary>A finished task: a still-running pod is stopped at once; every child goes when the TTL has passed.</summary>
-    private async Task<ObservedSandbox> StopOrCleanUpAsync(
-        AgentTask task, AgentTaskStatus status, ObservedSandbox observed, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The TTL after the end has passed: every child goes, the task stays as the record.</summary>
+    private async Task<ObservedSandbox> CleanUpAsync(AgentTask task, ObservedSandbox observed, CancellationToken cancellationToken)
     {
-        var ns = task.Metadata.NamespaceProperty ?? "";
         var live = observed.All.Where(c => c.Metadata.DeletionTimestamp is null).ToList();
-        if (TaskDeadlines.CleanupAt(task, status) is { } cleanup && now >= cleanup)
+        if (live.Count == 0) return ObservedSandbox.Empty;
+        foreach (var child in live)
         {
-            if (live.Count == 0) return ObservedSandbox.Empty;
-            foreach (var child in live)
-            {
-                await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
-                _recent.Deleted(child);
-            }
-            Log.CleanedUp(_logger, ns, task.Metadata.Name, live.Count);
-            var ttl = task.Spec.TtlSecondsAfterFinished ?? TaskDeadlines.DefaultTtlSeconds;
-            await _events.NormalAsync(task, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished", cancellationToken).ConfigureAwait(false);
-            return ObservedSandbox.Empty;
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
         }
-        if (observed.Pod is { } pod && pod.Metadata.DeletionTimestamp is null && pod.Status?.Phase is not ("Succeeded" or "Failed"))
-        {
-            await _writer.DeleteAsync(pod, cancellationToken).ConfigureAwait(false);
-            _recent.Deleted(pod);
-            Log.SandboxStopped(_logger, ns, task.Metadata.Name, status.Phase ?? "");
-            return observed with { Pod = null };
-        }
-        return observed;
+        Log.CleanedUp(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, live.Count);
+        var ttl = task.Spec.TtlSecondsAfterFinished ?? AgentTaskStatusCalculator.DefaultTtlSeconds;
+        await _events.NormalAsync(task, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished", cancellationToken).ConfigureAwait(false);
+        return ObservedSandbox.Empty;
     }
 
     private async Task UpdateStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
     {
-        if (KubernetesJson.Serialize(status) == (task.Status is null ? null : KubernetesJson.Serialize(task.Status))) return;
+        if (task.Status is not null && !AgentTaskStatusCalculator.Differs(task.Status, status)) return;
         var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
         _recent.Written(updated);
         var before = task.Status?.Phase;
@@ -146,8 +156,8 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             await _events.NormalAsync(task, status.Phase, message, cancellationToken).ConfigureAwait(false);
         }
-        var specApplied = TaskConditions.Find(status.Conditions, AgentTaskConditionTypes.SpecApplied);
-        var specAppliedBefore = TaskConditions.Find(task.Status?.Conditions, AgentTaskConditionTypes.SpecApplied);
+        var specApplied = status.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
+        var specAppliedBefore = task.Status?.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
         if (specApplied is { Status: "False" } && specAppliedBefore?.Status != "False")
         {
             await _events.WarningAsync(task, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "", cancellationToken).ConfigureAwait(false);
