@@ -177,7 +177,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private async Task<ReconcileResult> FinalizeAsync(AgentTask task, CancellationToken cancellationToken)
     {
         if (!TaskFinalizer.IsPresent(task)) return ReconcileResult.Done;
-        var observed = _observer.Observe(task);
+        var observed = _observer.ObserveForCleanup(task);
         foreach (var child in observed.All.Where(c => c.Metadata.DeletionTimestamp is null))
         {
             await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
