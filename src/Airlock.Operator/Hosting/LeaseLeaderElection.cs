@@ -61,6 +61,11 @@ public sealed partial class LeaseLeaderElection
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The elector gives up on some API errors (two replicas creating the Lease at once: 409). Campaign again.
+                Log.ElectionFailed(_logger, _settings.Identity, e);
+            }
             _isLeader = false;
             await leading.CancelAsync().ConfigureAwait(false);
             if (work is not null)
@@ -69,10 +74,17 @@ public sealed partial class LeaseLeaderElection
                 Log.StoppedLeading(_logger, _settings.Identity);
                 if (cancellationToken.IsCancellationRequested) await ReleaseAsync().ConfigureAwait(false);
             }
+            else if (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_settings.RetryPeriod, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
-    /// <summary>Gives the Lease up (empty holder, 1 s duration), as client-go does with ReleaseOnCancel.</summary>
+    /// <summary>
+    /// Gives the Lease up (empty holder, 1 s duration), as client-go does with ReleaseOnCancel. The holder must be the
+    /// empty string, not null: KubernetesClient's elector treats a null holder as "no Lease" and tries to create one.
+    /// </summary>
     private async Task ReleaseAsync()
     {
         try
@@ -80,7 +92,7 @@ public sealed partial class LeaseLeaderElection
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             var lease = await _client.CoordinationV1.ReadNamespacedLeaseAsync(_settings.LeaseName, _settings.SystemNamespace, cancellationToken: timeout.Token).ConfigureAwait(false);
             if (lease.Spec?.HolderIdentity != _settings.Identity) return;
-            lease.Spec.HolderIdentity = null;
+            lease.Spec.HolderIdentity = "";
             lease.Spec.LeaseDurationSeconds = 1;
             lease.Spec.RenewTime = DateTime.UtcNow;
             await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, _settings.LeaseName, _settings.SystemNamespace, cancellationToken: timeout.Token).ConfigureAwait(false);
@@ -102,6 +114,9 @@ public sealed partial class LeaseLeaderElection
 
         [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "{Leader} leads (Lease {Namespace}/{Lease})")]
         public static partial void NewLeader(ILogger logger, string leader, string @namespace, string lease);
+
+        [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "{Identity}: leader election failed; campaigning again")]
+        public static partial void ElectionFailed(ILogger logger, string identity, Exception exception);
 
         [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "could not release the Lease")]
         public static partial void ReleaseFailed(ILogger logger, Exception exception);

@@ -44,7 +44,7 @@ public sealed class OperatorSetUp
             RetryPeriod = TimeSpan.FromMilliseconds(500),
             Identity = identity ?? "test-operator-" + Guid.NewGuid().ToString("N")[..6],
         };
-        var host = new OperatorHost(client, settings);
+        var host = new OperatorHost(client, settings, TestLogging.Factory);
         await host.StartAsync();
         return host;
     }
