@@ -28,13 +28,18 @@ public static class KnownSchemas
             ["observedGeneration"] = new() { Type = "integer", Format = "int64", Minimum = 0, Description = "The metadata.generation the condition was set from." },
             ["reason"] = new()
             {
-                Type = "string", MinLength = 1, MaxLength = 1024, Pattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
+                Type = "string",
+                MinLength = 1,
+                MaxLength = 1024,
+                Pattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
                 Description = "CamelCase reason for the last transition.",
             },
             ["status"] = new() { Type = "string", EnumProperty = ["True", "False", "Unknown"], Description = "True, False or Unknown." },
             ["type"] = new()
             {
-                Type = "string", MaxLength = 316, Pattern = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
+                Type = "string",
+                MaxLength = 316,
+                Pattern = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
                 Description = "Condition type (Approved, SandboxReady, Completed, Quarantined, SpecApplied).",
             },
         },
@@ -64,7 +69,9 @@ public static class KnownSchemas
                         ["operator"] = new() { Type = "string", EnumProperty = ["In", "NotIn", "Exists", "DoesNotExist"], Description = "In, NotIn, Exists or DoesNotExist." },
                         ["values"] = new()
                         {
-                            Type = "array", XKubernetesListType = "atomic", Items = new V1JSONSchemaProps { Type = "string" },
+                            Type = "array",
+                            XKubernetesListType = "atomic",
+                            Items = new V1JSONSchemaProps { Type = "string" },
                             Description = "Values for In and NotIn; empty for Exists and DoesNotExist.",
                         },
                     },
@@ -72,7 +79,8 @@ public static class KnownSchemas
             },
             ["matchLabels"] = new()
             {
-                Type = "object", AdditionalProperties = new V1JSONSchemaProps { Type = "string" },
+                Type = "object",
+                AdditionalProperties = new V1JSONSchemaProps { Type = "string" },
                 Description = "Labels that must all match.",
             },
         },

@@ -11,7 +11,7 @@ namespace Airlock.ControlPlane.Kubelet;
 /// List, then watch from the list's resourceVersion; re-watch when a watch ends, re-list on 410 Gone or an error
 /// event, and back off (capped exponential) on failures. A minimal informer for the simulated kubelet.
 /// </summary>
-internal sealed partial class ListWatcher<T>(
+public sealed partial class ListWatcher<T>(
     string what,
     Func<CancellationToken, Task<(IList<T> Items, string? ResourceVersion)>> list,
     Func<string?, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> watch,

@@ -19,6 +19,3 @@ public sealed record ListOptions
 
     public bool Matches(JsonObject obj) => Labels.Matches(ObjectMeta.Labels(obj)) && Fields.Matches(obj);
 }
-
-/// <summary>One page of a list. Items are the store's frozen snapshots: serialise them, never mutate them.</summary>
-public sealed record ListResult(IReadOnlyList<JsonObject> Items, long Revision, string? Continue, long? RemainingItemCount);

@@ -49,7 +49,7 @@ public static class EgressValidator
         else if (expires.ToUniversalTime() - windowStart.ToUniversalTime() > policy.MaxDebugWindow)
         {
             var max = GoDuration.Format(policy.MaxDebugWindow);
-            problems.Add(new("spec.debug.expiresAt", $"the opening lasts {GoDuration.Format(expires.ToUniversalTime() - windowStart.ToUniversalTime())} from the task's creation, more than the maximum {max}; close it within {max}"));
+            problems.Add(new("spec.debug.expiresAt", $"the opening lasts {GoDuration.Format(TimeSpan.FromSeconds(Math.Ceiling((expires.ToUniversalTime() - windowStart.ToUniversalTime()).TotalSeconds)))} from the task's creation, more than the maximum {max}; close it within {max}"));
         }
     }
 

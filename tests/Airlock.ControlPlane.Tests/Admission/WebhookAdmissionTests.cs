@@ -151,4 +151,22 @@ public class WebhookAdmissionTests : WebhookFixture
 
         result.Warnings.Should().Equal("defaulted runtimeClassName");
     }
+
+    [Test]
+    public async Task A_webhook_asking_for_reinvocation_runs_again_after_a_later_change()
+    {
+        Server.Handle(PathOf("observer"), r => TestWebhookServer.Respond(r, allowed: true));
+        Server.Handle(PathOf("changer"), r => TestWebhookServer.Respond(r, allowed: true,
+            jsonPatch: """[{"op":"add","path":"/metadata/labels","value":{"changed":"yes"}}]"""));
+        var observer = Webhooks.Hook("observer.example.com", Hook("observer"), Ca.CertificatePem);
+        observer["reinvocationPolicy"] = "IfNeeded";
+        Mutating("a-config", observer);
+        Mutating("b-config", Webhooks.Hook("changer.example.com", Hook("changer"), Ca.CertificatePem));
+
+        await Controller.MutateAsync(CreatePod(), CancellationToken.None);
+
+        var calls = Server.RequestsTo(PathOf("observer"));
+        calls.Should().HaveCount(2);
+        ((string?)calls[1]["object"]!["metadata"]!["labels"]!["changed"]).Should().Be("yes");
+    }
 }

@@ -142,4 +142,21 @@ public class CustomResourceCheckTests
         Check(task).Errors.Select(e => e.Type).Should().BeEquivalentTo(
             "FieldValueRequired", "FieldValueNotSupported", "FieldValueTypeInvalid", "FieldValueDuplicate");
     }
+
+    [Test]
+    public void Concurrent_checks_of_a_freshly_parsed_schema_agree()
+    {
+        var type = SampleCrd.AgentTasks();
+        var schemas = new SchemaService();
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i =>
+        {
+            var task = Task("{\"image\": \"a\", \"prompt\": \"p\", \"mode\": \"x\", \"foo\": 1}");
+            var result = schemas.Check(type, task);
+            results[i] = string.Join("|", result.Errors) + "/" + string.Join("|", result.UnknownFields) + "/" + task.ToJsonString();
+        });
+
+        results.Distinct().Should().ContainSingle();
+    }
 }

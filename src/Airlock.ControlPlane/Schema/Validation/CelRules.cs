@@ -77,7 +77,7 @@ public sealed partial class CelRules
         {
             return program.Invoke(variables) is bool b ? (b, null) : (false, "rule did not evaluate to a bool");
         }
-        catch (Exception e) when (e is CelException or InvalidCastException or ArgumentException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) // any failure inside the evaluator fails the rule (closed)
         {
             return (false, e.Message);
         }
@@ -94,7 +94,7 @@ public sealed partial class CelRules
                     return text;
                 }
             }
-            catch (Exception e) when (e is CelException or InvalidCastException or ArgumentException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception)
             {
                 // fall back to message, as the API server does when messageExpression fails
             }
@@ -111,7 +111,7 @@ public sealed partial class CelRules
                 {
                     return (_environment.Compile(e), null);
                 }
-                catch (Exception ex) when (ex is CelException or ArgumentException or InvalidOperationException or NotSupportedException)
+                catch (Exception ex)
                 {
                     return (null, ex.Message);
                 }

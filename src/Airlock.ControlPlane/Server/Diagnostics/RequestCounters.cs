@@ -31,6 +31,3 @@ public sealed class RequestCounters
             }).ToArray()),
     };
 }
-
-/// <summary>One counter's key.</summary>
-public readonly record struct RequestKey(string Verb, string Resource, string User);

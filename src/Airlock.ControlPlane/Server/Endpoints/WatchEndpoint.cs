@@ -46,7 +46,7 @@ public sealed class WatchEndpoint(ApiServices services)
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers.CacheControl = "no-cache, private";
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, Http.ResponseWriter.WriterOptions);
         WatchSubscription subscription;
         try
         {

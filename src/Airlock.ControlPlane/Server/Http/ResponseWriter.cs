@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
@@ -8,11 +9,14 @@ namespace Airlock.ControlPlane.Server.Http;
 /// <summary>Writes JSON responses: objects, streamed lists of frozen snapshots, <c>kind: Status</c> errors and warnings.</summary>
 public static class ResponseWriter
 {
+    /// <summary>Plain JSON escaping (quotes as \", not \u0022), like the API server writes.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteJsonAsync(HttpResponse response, int status, JsonNode body, CancellationToken cancellationToken = default)
     {
         response.StatusCode = status;
         response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
         body.WriteTo(writer);
         await writer.FlushAsync(cancellationToken);
     }
@@ -30,7 +34,7 @@ public static class ResponseWriter
     {
         response.StatusCode = 200;
         response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("kind", listKind);
         writer.WriteString("apiVersion", apiVersion);

@@ -18,13 +18,3 @@ public sealed record LabelRequirement(string Key, LabelOperator Operator, IReadO
         };
     }
 }
-
-public enum LabelOperator
-{
-    Equals,
-    NotEquals,
-    In,
-    NotIn,
-    Exists,
-    DoesNotExist,
-}

@@ -7,10 +7,3 @@ namespace Airlock.ControlPlane.Storage.Watching;
 /// removed, with the deletion's resourceVersion); <see cref="Previous"/> the snapshot before it (null for ADDED).
 /// </summary>
 public sealed record WatchEvent(WatchEventType Type, string TypeKey, string? Namespace, JsonObject Object, JsonObject? Previous, long Revision);
-
-public enum WatchEventType
-{
-    Added,
-    Modified,
-    Deleted,
-}
