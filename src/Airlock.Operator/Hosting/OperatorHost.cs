@@ -2,6 +2,9 @@ using Airlock.Api.Policies;
 using Airlock.Api.Tasks;
 using Airlock.Operator.Reconciliation;
 using Airlock.Runtime.Controllers;
+using Airlock.Runtime.Events;
+using Airlock.Runtime.Health;
+using Airlock.Runtime.Leadership;
 using Airlock.Runtime.Informers;
 using k8s;
 using k8s.Models;
@@ -27,10 +30,12 @@ public sealed partial class OperatorHost : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SharedInformerFactory _informers;
     private readonly Controller<AgentTask> _controller;
-    private readonly LeaseLeaderElection? _election;
+    private readonly LeaderElection? _election;
+    private readonly ControllerManager _manager;
+    private readonly EventRecorder _events;
     private CancellationTokenSource? _stop;
     private Task? _running;
-    private HealthServer? _health;
+    private ManagerEndpoint? _health;
 
     public OperatorHost(IKubernetes client, OperatorSettings? settings = null, ILoggerFactory? loggerFactory = null)
     {
@@ -49,7 +54,8 @@ public sealed partial class OperatorHost : IAsyncDisposable
             new InformerSandboxObserver(_informers, childScope, Recent),
             new KubernetesSandboxWriter(client),
             policies,
-            new KubernetesTaskEventRecorder(client, _settings.Time, _loggerFactory.CreateLogger<KubernetesTaskEventRecorder>()),
+            _events = new EventRecorder(new KubernetesEventSink(client), OperatorInfo.FieldManager, new EventRecorderOptions { Time = _settings.Time },
+                _loggerFactory.CreateLogger<EventRecorder>()),
             Recent,
             sandbox,
             _loggerFactory.CreateLogger<AgentTaskReconciler>());
@@ -69,7 +75,23 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)
             .Build(reconciler);
-        if (_settings.LeaderElection) _election = new LeaseLeaderElection(client, _settings, _loggerFactory.CreateLogger<LeaseLeaderElection>());
+        if (_settings.LeaderElection)
+        {
+            _election = LeaderElection.ForLease(
+                client,
+                new LeaderElectionOptions
+                {
+                    LeaseNamespace = _settings.SystemNamespace,
+                    LeaseName = _settings.LeaseName,
+                    Identity = _settings.Identity,
+                    LeaseDuration = _settings.LeaseDuration,
+                    RenewDeadline = _settings.RenewDeadline,
+                    RetryPeriod = _settings.RetryPeriod,
+                },
+                _loggerFactory.CreateLogger<LeaderElection>(),
+                Registry);
+        }
+        _manager = new ControllerManager(_informers, [_controller], _election);
     }
 
     public OperatorSettings Settings => _settings;
@@ -82,6 +104,9 @@ public sealed partial class OperatorHost : IAsyncDisposable
 
     /// <summary>True while this replica reconciles: always without leader election, else while it holds the Lease.</summary>
     public bool IsLeader => _election?.IsLeader ?? _controller.Queue is not null;
+
+    /// <summary>The holder of the Lease as this replica last saw it (null without leader election).</summary>
+    public string? CurrentLeader => _election?.CurrentLeader;
 
     /// <summary>True once every informer has listed.</summary>
     public bool IsReady => _informers.HasSynced;
@@ -109,13 +134,14 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is not null) throw new InvalidOperationException("already started");
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_settings.InstallCrds) await CrdInstaller.EnsureAsync(_client, cancellationToken).ConfigureAwait(false);
-        if (_settings.HealthAddress is { } address) _health = await HealthServer.StartAsync(address, Registry, () => IsReady, cancellationToken).ConfigureAwait(false);
-        // The controller asks for its informers when built; starting the factory now starts them all.
-        _informers.Start(_stop.Token);
+        if (_settings.HealthAddress is { } address)
+        {
+            var endpoint = HostPort.Parse(address);
+            _health = await ManagerEndpoint.StartAsync(
+                new ManagerEndpointOptions { Address = endpoint.Address, Port = endpoint.Port }, Registry, () => IsReady, cancellationToken).ConfigureAwait(false);
+        }
         var stop = _stop.Token;
-        _running = _election is null
-            ? Task.Run(() => _controller.RunAsync(stop), CancellationToken.None)
-            : Task.Run(() => _election.RunAsync(_controller.RunAsync, stop), CancellationToken.None);
+        _running = Task.Run(() => _manager.RunAsync(stop), CancellationToken.None);
         Log.Started(_logger, _settings.Identity, _settings.LeaderElection, _health?.Address.ToString() ?? "(none)");
     }
 
@@ -125,7 +151,6 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is null) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_running is not null) await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await _informers.StopAsync().ConfigureAwait(false);
         if (_health is not null) await _health.DisposeAsync().ConfigureAwait(false);
         _health = null;
         _running = null;
@@ -135,6 +160,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
         _stop?.Dispose();
     }
 

@@ -4,6 +4,7 @@ using Airlock.Operator.Sandbox;
 using Airlock.Operator.Status;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
+using Airlock.Runtime.Events;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly ISandboxObserver _observer;
     private readonly ISandboxWriter _writer;
     private readonly ITaskPolicySource _policies;
-    private readonly ITaskEventRecorder _events;
+    private readonly IEventRecorder _events;
     private readonly RecentWrites _recent;
     private readonly SandboxSettings _settings;
     private readonly TimeProvider _time;
@@ -34,7 +35,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         ISandboxObserver observer,
         ISandboxWriter writer,
         ITaskPolicySource policies,
-        ITaskEventRecorder events,
+        IEventRecorder events,
         RecentWrites recent,
         SandboxSettings settings,
         ILogger? logger = null)
@@ -110,7 +111,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
             Log.ChildWritten(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, change.Kind.ToString(), stored.Kind ?? change.Desired.Kind, stored.Metadata.Name);
             if (stored is V1Pod pod)
             {
-                await _events.NormalAsync(task, "SandboxCreated", $"Created sandbox pod {pod.Metadata.Name} (runtime class {pod.Spec.RuntimeClassName})", cancellationToken).ConfigureAwait(false);
+                _events.Record(task, EventTypes.Normal, "SandboxCreated", $"Created sandbox pod {pod.Metadata.Name} (runtime class {pod.Spec.RuntimeClassName})");
             }
         }
         foreach (var child in SandboxPlan.Unwanted(desired, observed))
@@ -134,7 +135,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         }
         Log.CleanedUp(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, live.Count);
         var ttl = task.Spec.TtlSecondsAfterFinished ?? AgentTaskStatusCalculator.DefaultTtlSeconds;
-        await _events.NormalAsync(task, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished", cancellationToken).ConfigureAwait(false);
+        _events.Record(task, EventTypes.Normal, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished");
         return ObservedSandbox.Empty;
     }
 
@@ -148,19 +149,19 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var ns = task.Metadata.NamespaceProperty ?? "";
         Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
         var message = status.Message ?? status.Phase ?? "";
-        if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected)
+        if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected or AgentTaskPhase.Quarantined)
         {
-            await _events.WarningAsync(task, status.Phase, message, cancellationToken).ConfigureAwait(false);
+            _events.Record(task, EventTypes.Warning, status.Phase, message);
         }
         else if (status.Phase is AgentTaskPhase.Running or AgentTaskPhase.Succeeded or AgentTaskPhase.AwaitingApproval)
         {
-            await _events.NormalAsync(task, status.Phase, message, cancellationToken).ConfigureAwait(false);
+            _events.Record(task, EventTypes.Normal, status.Phase, message);
         }
         var specApplied = status.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
         var specAppliedBefore = task.Status?.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
         if (specApplied is { Status: "False" } && specAppliedBefore?.Status != "False")
         {
-            await _events.WarningAsync(task, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "", cancellationToken).ConfigureAwait(false);
+            _events.Record(task, EventTypes.Warning, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "");
         }
     }
 
