@@ -78,13 +78,19 @@ internal sealed partial class DemoRun(string stateDir, TextWriter output) : IAsy
         var applied = await Kubectl.RunCheckedAsync(cancellationToken, "apply", "-f", samples);
         _screen.Block(applied);
         _screen.Check(applied.Contains($"agenttask.{AgentsGroup.Name}/{DemoSample.Task} created", StringComparison.Ordinal), "kubectl created the AgentTask");
+        if (DemoSample.FindRepositorySamples() is { } repository)
+        {
+            _screen.Line($"$ kubectl apply -f {Path.GetRelativePath(Directory.GetCurrentDirectory(), repository)}");
+            _screen.Block(await Kubectl.RunCheckedAsync(cancellationToken, "apply", "-f", repository));
+            _screen.Line("(the tour follows hello-agent: its ttlSecondsAfterFinished of 3 s lets the cleanup happen on screen)");
+        }
     }
 
     private async Task ShowTaskAsync(CancellationToken cancellationToken)
     {
         _pod = await WaitForAsync(() => PodAsync(cancellationToken), "the operator to create the sandbox pod", cancellationToken);
-        _screen.Line($"$ kubectl get agenttask -n {DemoSample.Namespace}");
-        _screen.Block(await Kubectl.RunCheckedAsync(cancellationToken, "get", "agenttask", "-n", DemoSample.Namespace));
+        _screen.Line("$ kubectl get agenttask -A");
+        _screen.Block(await Kubectl.RunCheckedAsync(cancellationToken, "get", "agenttask", "-A"));
         var task = await GetTaskAsync(cancellationToken);
         _screen.Line("the operator added its finalizer and created, all owned by the task:");
         var children = new List<string> { $"ServiceAccount/{_pod.Spec.ServiceAccountName}", $"ConfigMap/{DemoSample.Task}-prompt", $"NetworkPolicy/{DemoSample.Task}-sandbox", $"Pod/{_pod.Metadata.Name}" };

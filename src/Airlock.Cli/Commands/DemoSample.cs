@@ -11,11 +11,31 @@ internal static class DemoSample
     public const int TtlSeconds = 3;
     public const long TokenSeconds = 600;
 
+    /// <summary>The repository's samples (config/samples), looked for above the working directory and the binary.</summary>
+    public static string? FindRepositorySamples()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var samples = Path.Combine(dir.FullName, "config", "samples");
+                if (Directory.Exists(samples)) return samples;
+            }
+        }
+        return null;
+    }
+
     public const string Yaml = """
         apiVersion: v1
         kind: Namespace
         metadata:
           name: airlock-demo
+        ---
+        # The namespace config/samples/triage-task.yaml lives in.
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: agents
         ---
         apiVersion: agents.airlock.dev/v1alpha1
         kind: AgentTask
