@@ -3,6 +3,8 @@ using Airlock.Cli.Commands;
 
 var root = new RootCommand("airlock: run autonomous AI agents on Kubernetes as if each one were already compromised.");
 root.Subcommands.Add(DevCommand.Create());
+root.Subcommands.Add(OperatorCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());

@@ -1,0 +1,175 @@
+using Airlock.Api.Policies;
+using Airlock.Api.Tasks;
+using Airlock.Operator.Reconciliation;
+using Airlock.Runtime.Controllers;
+using Airlock.Runtime.Events;
+using Airlock.Runtime.Health;
+using Airlock.Runtime.Leadership;
+using Airlock.Runtime.Informers;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
+
+namespace Airlock.Operator.Hosting;
+
+/// <summary>
+/// The operator process: shared informers, the AgentTask controller (<c>For&lt;AgentTask&gt;</c>, <c>Owns</c> of its six
+/// child kinds), optional leader election on the Lease <c>airlock-operator</c>, and the health/metrics endpoint.
+/// Informers run on every replica (warm caches); only the leader reconciles.
+/// </summary>
+public sealed partial class OperatorHost : IAsyncDisposable
+{
+    /// <summary>Children informers watch only what Airlock created.</summary>
+    public static readonly string ChildSelector = $"{Api.AirlockLabels.ManagedBy}={Api.AirlockLabels.ManagedByValue}";
+
+    private readonly IKubernetes _client;
+    private readonly OperatorSettings _settings;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SharedInformerFactory _informers;
+    private readonly Controller<AgentTask> _controller;
+    private readonly LeaderElection? _election;
+    private readonly ControllerManager _manager;
+    private readonly EventRecorder _events;
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+    private ManagerEndpoint? _health;
+
+    public OperatorHost(IKubernetes client, OperatorSettings? settings = null, ILoggerFactory? loggerFactory = null)
+    {
+        _client = client;
+        _settings = settings ?? new OperatorSettings();
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<OperatorHost>();
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var taskScope = new InformerScope(_settings.WatchNamespace);
+        var childScope = new InformerScope(_settings.WatchNamespace, ChildSelector);
+        _informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time }, _loggerFactory);
+        var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
+        Recent = new RecentWrites(_settings.Time);
+        var policies = new ClusterPolicySource(_informers.GetInformer<ClusterAgentPolicy>(), _informers.GetInformer<V1Namespace>());
+        var reconciler = new AgentTaskReconciler(
+            new InformerSandboxObserver(_informers, childScope, Recent),
+            new KubernetesSandboxWriter(client),
+            policies,
+            _events = new EventRecorder(new KubernetesEventSink(client), OperatorInfo.FieldManager, new EventRecorderOptions { Time = _settings.Time },
+                _loggerFactory.CreateLogger<EventRecorder>()),
+            Recent,
+            sandbox,
+            _loggerFactory.CreateLogger<AgentTaskReconciler>());
+        _controller = ControllerBuilder.Create("agenttask", _informers)
+            .For<AgentTask>(taskScope)
+            .Owns<V1Pod>(childScope)
+            .Owns<V1ServiceAccount>(childScope)
+            .Owns<V1ConfigMap>(childScope)
+            .Owns<V1NetworkPolicy>(childScope)
+            .Owns<V1Role>(childScope)
+            .Owns<V1RoleBinding>(childScope)
+            // Policies and namespaces enqueue nothing (a running sandbox is immutable); watching them makes the
+            // controller wait until their caches have synced, so no task is judged against a policy not yet seen.
+            .Watches<ClusterAgentPolicy>(_ => [])
+            .Watches<V1Namespace>(_ => [])
+            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time })
+            .WithLogging(_loggerFactory)
+            .WithMetrics(Registry)
+            .Build(reconciler);
+        if (_settings.LeaderElection)
+        {
+            _election = LeaderElection.ForLease(
+                client,
+                new LeaderElectionOptions
+                {
+                    LeaseNamespace = _settings.SystemNamespace,
+                    LeaseName = _settings.LeaseName,
+                    Identity = _settings.Identity,
+                    LeaseDuration = _settings.LeaseDuration,
+                    RenewDeadline = _settings.RenewDeadline,
+                    RetryPeriod = _settings.RetryPeriod,
+                },
+                _loggerFactory.CreateLogger<LeaderElection>(),
+                Registry);
+        }
+        _manager = new ControllerManager(_informers, [_controller], _election);
+    }
+
+    public OperatorSettings Settings => _settings;
+
+    /// <summary>This host's metrics (controller and work-queue series).</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>The reconciler's memory of its own writes (diagnostics).</summary>
+    public RecentWrites Recent { get; }
+
+    /// <summary>True while this replica reconciles: always without leader election, else while it holds the Lease.</summary>
+    public bool IsLeader => _election?.IsLeader ?? _controller.Queue is not null;
+
+    /// <summary>The holder of the Lease as this replica last saw it (null without leader election).</summary>
+    public string? CurrentLeader => _election?.CurrentLeader;
+
+    /// <summary>True once every informer has listed.</summary>
+    public bool IsReady => _informers.HasSynced;
+
+    /// <summary>Where /metrics, /healthz and /readyz are served, once started (null when disabled).</summary>
+    public Uri? HealthAddress => _health?.Address;
+
+    /// <summary>Runs until cancelled: CRDs (when asked), health endpoint, informers, then the controller (as leader).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts everything in the background and returns once the health endpoint is up.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stop is not null) throw new InvalidOperationException("already started");
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_settings.InstallCrds) await CrdInstaller.EnsureAsync(_client, cancellationToken).ConfigureAwait(false);
+        if (_settings.HealthAddress is { } address)
+        {
+            var endpoint = HostPort.Parse(address);
+            _health = await ManagerEndpoint.StartAsync(
+                new ManagerEndpointOptions { Address = endpoint.Address, Port = endpoint.Port }, Registry, () => IsReady, cancellationToken).ConfigureAwait(false);
+        }
+        var stop = _stop.Token;
+        _running = Task.Run(() => _manager.RunAsync(stop), CancellationToken.None);
+        Log.Started(_logger, _settings.Identity, _settings.LeaderElection, _health?.Address.ToString() ?? "(none)");
+    }
+
+    /// <summary>Stops reconciling (and releases the Lease), then the informers and the endpoint.</summary>
+    public async Task StopAsync()
+    {
+        if (_stop is null) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_running is not null) await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_health is not null) await _health.DisposeAsync().ConfigureAwait(false);
+        _health = null;
+        _running = null;
+        Log.Stopped(_logger, _settings.Identity);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
+        _stop?.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "airlock-operator {Identity} started (leader election: {LeaderElection}, health: {Health})")]
+        public static partial void Started(ILogger logger, string identity, bool leaderElection, string health);
+
+        [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "airlock-operator {Identity} stopped")]
+        public static partial void Stopped(ILogger logger, string identity);
+    }
+}

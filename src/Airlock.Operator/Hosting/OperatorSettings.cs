@@ -1,0 +1,42 @@
+using Airlock.Operator.Sandbox;
+
+namespace Airlock.Operator.Hosting;
+
+/// <summary>How an <see cref="OperatorHost"/> runs. Every value has a default that suits a cluster install.</summary>
+public sealed record OperatorSettings
+{
+    /// <summary>Namespace of the operator, its Lease, the gateway and the egress proxy.</summary>
+    public string SystemNamespace { get; init; } = "airlock-system";
+
+    /// <summary>Gateway and egress-proxy URLs and pod labels, DNS labels: what the sandbox builders need.</summary>
+    public SandboxSettings Sandbox { get; init; } = SandboxSettings.Default;
+
+    /// <summary><c>host:port</c> serving <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> (port 0 picks one); null serves nothing.</summary>
+    public string? HealthAddress { get; init; } = "127.0.0.1:8080";
+
+    /// <summary>Only the holder of the Lease reconciles; the others keep warm caches and stand by.</summary>
+    public bool LeaderElection { get; init; }
+
+    public string LeaseName { get; init; } = "airlock-operator";
+
+    /// <summary>How long a leader's claim lasts without renewal: a follower takes over at most this long after the leader stops.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>This replica's name in the Lease.</summary>
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Create or update the Airlock CRDs from the C# types before starting (dev mode).</summary>
+    public bool InstallCrds { get; init; }
+
+    /// <summary>Tasks reconciled in parallel.</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>Watch only this namespace for tasks; null: every namespace.</summary>
+    public string? WatchNamespace { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Airlock.Operator.Reconciliation;
+
+public sealed partial class AgentTaskReconciler
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "{Namespace}/{Name}: {Change} {Kind} {Child}")]
+        public static partial void ChildWritten(ILogger logger, string @namespace, string name, string change, string kind, string child);
+
+        [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "{Namespace}/{Name}: {From} -> {To}: {Message}")]
+        public static partial void PhaseChanged(ILogger logger, string @namespace, string name, string from, string to, string message);
+
+        [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "{Namespace}/{Name}: deleted {Count} sandbox objects after the TTL")]
+        public static partial void CleanedUp(ILogger logger, string @namespace, string name, int count);
+
+        [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "{Namespace}/{Name}: stopped the sandbox pod of a task in phase {Phase}")]
+        public static partial void SandboxStopped(ILogger logger, string @namespace, string name, string phase);
+
+        [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Namespace}/{Name}: deleted {Count} sandbox objects and removed the finalizer")]
+        public static partial void Finalized(ILogger logger, string @namespace, string name, int count);
+    }
+}

@@ -1,0 +1,193 @@
+using Airlock.Api.Tasks;
+using Airlock.Operator.Policies;
+using Airlock.Operator.Sandbox;
+using Airlock.Operator.Status;
+using Airlock.Runtime;
+using Airlock.Runtime.Controllers;
+using Airlock.Runtime.Events;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Airlock.Operator.Reconciliation;
+
+/// <summary>
+/// Turns an AgentTask into its sandbox (DESIGN.md, "Reconcile shape"): observed children from the caches, desired ones
+/// from the pure builders, writes only for what differs, status from the pure calculator patched only when it changed,
+/// and a requeue at the next deadline. Never writes the spec.
+/// </summary>
+public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
+{
+    /// <summary>Added to deadline requeues so the clock has surely passed the deadline when the task is looked at again.</summary>
+    private static readonly TimeSpan DeadlineSlack = TimeSpan.FromMilliseconds(100);
+
+    private readonly ISandboxObserver _observer;
+    private readonly ISandboxWriter _writer;
+    private readonly ITaskPolicySource _policies;
+    private readonly IEventRecorder _events;
+    private readonly RecentWrites _recent;
+    private readonly SandboxSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public AgentTaskReconciler(
+        ISandboxObserver observer,
+        ISandboxWriter writer,
+        ITaskPolicySource policies,
+        IEventRecorder events,
+        RecentWrites recent,
+        SandboxSettings settings,
+        ILogger? logger = null)
+    {
+        _observer = observer;
+        _writer = writer;
+        _policies = policies;
+        _events = events;
+        _recent = recent;
+        _settings = settings;
+        _time = settings.Clock;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<AgentTask> request, CancellationToken cancellationToken)
+    {
+        var task = _recent.Resolve(request.Key.Namespace, request.Key.Name, request.Object);
+        if (task is null)
+        {
+            _recent.Forget<AgentTask>(request.Key.Namespace, request.Key.Name);
+            return ReconcileResult.Done;
+        }
+        if (task.Metadata.DeletionTimestamp is not null) return await FinalizeAsync(task, cancellationToken).ConfigureAwait(false);
+        task = await EnsureFinalizerAsync(task, cancellationToken).ConfigureAwait(false);
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var policy = _policies.For(task);
+        var approvalRequired = ApprovalRules.Required(task.Spec, policy);
+        var observed = _observer.Observe(task);
+        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+
+        // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
+        // never given a replacement, and a terminal one is never rebuilt.
+        if (result.Status.Phase == AgentTaskPhase.Pending || result.Status.Phase == AgentTaskPhase.Running)
+        {
+            var desired = AgentTaskSandbox.Build(task, policy, _settings);
+            observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+        }
+        if (result.ChildrenExpired)
+        {
+            observed = await CleanUpAsync(task, observed, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((result.StopSandbox || AgentTaskPhase.IsTerminal(result.Status.Phase)) && observed.Pod is { } pod && IsLive(pod))
+        {
+            // A terminal task never keeps a live sandbox (quarantined, rejected, or a pod that outlived its end).
+            await _writer.DeleteAsync(pod, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(pod);
+            Log.SandboxStopped(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, result.Status.Phase ?? "");
+        }
+
+        await UpdateStatusAsync(task, result.Status, cancellationToken).ConfigureAwait(false);
+
+        if (result.RequeueAt is not { } at) return ReconcileResult.Done;
+        var delay = at - now;
+        return ReconcileResult.After(delay > TimeSpan.Zero ? delay + DeadlineSlack : DeadlineSlack);
+    }
+
+    private static ObservedChildren Children(ObservedSandbox observed) => new(observed.Pod, observed.All.Count > 0);
+
+    private static bool IsLive(V1Pod pod) => pod.Metadata.DeletionTimestamp is null && pod.Status?.Phase is not ("Succeeded" or "Failed");
+
+    private async Task<ObservedSandbox> ApplyAsync(
+        AgentTask task, SandboxObjects desired, ObservedSandbox observed, bool allowPodCreate, CancellationToken cancellationToken)
+    {
+        foreach (var change in SandboxPlan.Diff(desired, observed, allowPodCreate))
+        {
+            var stored = change.Kind == ChildChangeKind.Create
+                ? await _writer.CreateAsync(change.Desired, cancellationToken).ConfigureAwait(false)
+                : await _writer.PatchAsync(change.Desired, cancellationToken).ConfigureAwait(false);
+            _recent.Written(stored);
+            observed = observed.With(stored);
+            Log.ChildWritten(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, change.Kind.ToString(), stored.Kind ?? change.Desired.Kind, stored.Metadata.Name);
+            if (stored is V1Pod pod)
+            {
+                _events.Record(task, EventTypes.Normal, "SandboxCreated", $"Created sandbox pod {pod.Metadata.Name} (runtime class {pod.Spec.RuntimeClassName})");
+            }
+        }
+        foreach (var child in SandboxPlan.Unwanted(desired, observed))
+        {
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
+            observed = child is V1Role ? observed with { Role = null } : observed with { RoleBinding = null };
+        }
+        return observed;
+    }
+
+    /// <summary>The TTL after the end has passed: every child goes, the task stays as the record.</summary>
+    private async Task<ObservedSandbox> CleanUpAsync(AgentTask task, ObservedSandbox observed, CancellationToken cancellationToken)
+    {
+        var live = observed.All.Where(c => c.Metadata.DeletionTimestamp is null).ToList();
+        if (live.Count == 0) return ObservedSandbox.Empty;
+        foreach (var child in live)
+        {
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
+        }
+        Log.CleanedUp(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, live.Count);
+        var ttl = task.Spec.TtlSecondsAfterFinished ?? AgentTaskStatusCalculator.DefaultTtlSeconds;
+        _events.Record(task, EventTypes.Normal, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished");
+        return ObservedSandbox.Empty;
+    }
+
+    private async Task UpdateStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    {
+        if (task.Status is not null && !AgentTaskStatusCalculator.Differs(task.Status, status)) return;
+        var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        var before = task.Status?.Phase;
+        if (before == status.Phase) return;
+        var ns = task.Metadata.NamespaceProperty ?? "";
+        Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
+        var message = status.Message ?? status.Phase ?? "";
+        if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected or AgentTaskPhase.Quarantined)
+        {
+            _events.Record(task, EventTypes.Warning, status.Phase, message);
+        }
+        else if (status.Phase is AgentTaskPhase.Running or AgentTaskPhase.Succeeded or AgentTaskPhase.AwaitingApproval)
+        {
+            _events.Record(task, EventTypes.Normal, status.Phase, message);
+        }
+        var specApplied = status.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
+        var specAppliedBefore = task.Status?.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.SpecApplied);
+        if (specApplied is { Status: "False" } && specAppliedBefore?.Status != "False")
+        {
+            _events.Record(task, EventTypes.Warning, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "");
+        }
+    }
+
+    private async Task<AgentTask> EnsureFinalizerAsync(AgentTask task, CancellationToken cancellationToken)
+    {
+        if (TaskFinalizer.IsPresent(task)) return task;
+        var finalizers = (task.Metadata.Finalizers ?? []).Append(TaskFinalizer.Name).ToList();
+        var updated = await _writer.SetFinalizersAsync(task, finalizers, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        return updated;
+    }
+
+    /// <summary>The task is being deleted: delete its sandbox ourselves (whatever the propagation policy), then let it go.</summary>
+    private async Task<ReconcileResult> FinalizeAsync(AgentTask task, CancellationToken cancellationToken)
+    {
+        if (!TaskFinalizer.IsPresent(task)) return ReconcileResult.Done;
+        var observed = _observer.ObserveForCleanup(task);
+        foreach (var child in observed.All.Where(c => c.Metadata.DeletionTimestamp is null))
+        {
+            await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
+            _recent.Deleted(child);
+        }
+        var finalizers = task.Metadata.Finalizers!.Where(f => f != TaskFinalizer.Name).ToList();
+        var updated = await _writer.SetFinalizersAsync(task, finalizers, cancellationToken).ConfigureAwait(false);
+        _recent.Written(updated);
+        Log.Finalized(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, observed.All.Count);
+        return ReconcileResult.Done;
+    }
+}

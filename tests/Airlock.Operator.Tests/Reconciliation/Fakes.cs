@@ -1,0 +1,78 @@
+using Airlock.Api.Tasks;
+using Airlock.Operator.Reconciliation;
+using Airlock.Runtime.Events;
+using k8s;
+using k8s.Models;
+
+namespace Airlock.Operator.Tests.Reconciliation;
+
+/// <summary>Records every write and answers like an API server would (resourceVersion bumped).</summary>
+public sealed class RecordingWriter : ISandboxWriter
+{
+    private int _version = 100;
+
+    public List<string> Writes { get; } = [];
+
+    public AgentTaskStatus? LastStatus { get; private set; }
+
+    public Task<IKubernetesObject<V1ObjectMeta>> CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
+    {
+        Writes.Add($"create {child.Kind}/{child.Metadata.Name}");
+        child.Metadata.Uid ??= Guid.NewGuid().ToString();
+        return Task.FromResult(Stored(child));
+    }
+
+    public Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, CancellationToken cancellationToken)
+    {
+        Writes.Add($"patch {desired.Kind}/{desired.Metadata.Name}");
+        return Task.FromResult(Stored(desired));
+    }
+
+    public Task DeleteAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
+    {
+        Writes.Add($"delete {child.Kind}/{child.Metadata.Name}");
+        return Task.CompletedTask;
+    }
+
+    public Task<AgentTask> SetFinalizersAsync(AgentTask task, IReadOnlyList<string> finalizers, CancellationToken cancellationToken)
+    {
+        Writes.Add($"finalizers [{string.Join(",", finalizers)}]");
+        var copy = KubernetesJson.Deserialize<AgentTask>(KubernetesJson.Serialize(task));
+        copy.Metadata.Finalizers = [.. finalizers];
+        return Task.FromResult(Stored(copy));
+    }
+
+    public Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    {
+        Writes.Add($"status {status.Phase}");
+        LastStatus = status;
+        var copy = KubernetesJson.Deserialize<AgentTask>(KubernetesJson.Serialize(task));
+        copy.Status = status;
+        return Task.FromResult(Stored(copy));
+    }
+
+    private T Stored<T>(T obj)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        obj.Metadata.ResourceVersion = (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return obj;
+    }
+}
+
+/// <summary>Returns a fixed observation.</summary>
+public sealed class FixedObserver(ObservedSandbox observed) : ISandboxObserver
+{
+    public ObservedSandbox Observed { get; set; } = observed;
+
+    public ObservedSandbox Observe(AgentTask task) => Observed;
+
+    public ObservedSandbox ObserveForCleanup(AgentTask task) => Observed;
+}
+
+/// <summary>Keeps recorded events in memory.</summary>
+public sealed class ListEventRecorder : IEventRecorder
+{
+    public List<string> Events { get; } = [];
+
+    public void Record(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message) => Events.Add($"{type} {reason}");
+}
