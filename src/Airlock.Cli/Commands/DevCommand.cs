@@ -28,7 +28,7 @@ internal static class DevCommand
         var kubeconfig = Path.GetFullPath(Path.Combine(stateDir, "kubeconfig"));
         var endpoints = Path.Combine(stateDir, "endpoints.json");
         File.Delete(endpoints);
-        await using var plane = await LocalControlPlane.StartAsync(new LocalControlPlaneOptions { Port = port }, stop.Token);
+        await using var plane = await Airlock.Cli.Dev.DevEnvironment.StartControlPlaneAsync(new LocalControlPlaneOptions { Port = port }, stop.Token);
         plane.WriteKubeconfig(kubeconfig);
         // endpoints.json last: its presence tells scripts the control plane is ready.
         var tmp = endpoints + ".tmp";
