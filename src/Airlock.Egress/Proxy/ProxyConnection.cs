@@ -72,6 +72,7 @@ public sealed partial class ProxyConnection(ProxyServices services, Socket clien
     {
         var allowlist = EgressAllowlist.From(caller.Task.Spec.Egress);
         var decision = EgressDecider.ForTarget(target.Host, target.Port, allowlist, services.AddressPolicy);
+        var checkedHost = decision.ResolveName ?? target.Host;
         if (decision.ResolveName is { } name)
         {
             var resolved = await services.Resolver.ResolveAsync(name, cancellationToken).ConfigureAwait(false);
@@ -83,7 +84,7 @@ public sealed partial class ProxyConnection(ProxyServices services, Socket clien
             return;
         }
         byte[]? upstreamHead = null;
-        if (!head.IsConnect && (upstreamHead = UpstreamRequest.Build(head, target)) is null)
+        if (!head.IsConnect && (upstreamHead = UpstreamRequest.Build(head, target with { Host = checkedHost })) is null)
         {
             await DenyAsync(caller, head, target, 400, DenyReasons.BadRequest, "ambiguous request (duplicate Host or Content-Length, or Content-Length with Transfer-Encoding)", cancellationToken).ConfigureAwait(false);
             return;
