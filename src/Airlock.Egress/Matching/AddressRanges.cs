@@ -10,23 +10,31 @@ public static class AddressRanges
     /// <summary>Loopback: the proxy's own host. Names that resolve here are refused (DNS rebinding onto the node).</summary>
     public static readonly IReadOnlyList<IPNetwork> Loopback = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
 
-    /// <summary>
-    /// Private, shared, unspecified, multicast and reserved ranges: where pods, Services and nodes usually live. The default
-    /// for "cluster-internal" when the pod and Service CIDRs are not configured (fail closed).
-    /// </summary>
-    public static readonly IReadOnlyList<IPNetwork> DefaultInternal =
+    /// <summary>Unspecified, multicast and reserved addresses: never a host on the internet.</summary>
+    public static readonly IReadOnlyList<IPNetwork> Reserved =
     [
         IPNetwork.Parse("0.0.0.0/8"),
+        IPNetwork.Parse("224.0.0.0/4"),
+        IPNetwork.Parse("240.0.0.0/4"),
+        IPNetwork.Parse("::/128"),
+        IPNetwork.Parse("ff00::/8"),
+    ];
+
+    /// <summary>Private and shared ranges, where pods, Services and nodes usually live.</summary>
+    public static readonly IReadOnlyList<IPNetwork> Private =
+    [
         IPNetwork.Parse("10.0.0.0/8"),
         IPNetwork.Parse("100.64.0.0/10"),
         IPNetwork.Parse("172.16.0.0/12"),
         IPNetwork.Parse("192.168.0.0/16"),
-        IPNetwork.Parse("224.0.0.0/4"),
-        IPNetwork.Parse("240.0.0.0/4"),
-        IPNetwork.Parse("::/128"),
         IPNetwork.Parse("fc00::/7"),
-        IPNetwork.Parse("ff00::/8"),
     ];
+
+    /// <summary>"Cluster-internal" when the pod and Service CIDRs are not configured: reserved and every private range (fail closed).</summary>
+    public static readonly IReadOnlyList<IPNetwork> DefaultInternal = [.. Reserved, .. Private];
+
+    /// <summary>The internal ranges for explicitly configured cluster CIDRs: those plus the reserved ranges.</summary>
+    public static IReadOnlyList<IPNetwork> Internal(IEnumerable<IPNetwork> clusterCidrs) => [.. Reserved, .. clusterCidrs];
 
     /// <summary>Link-local and cloud metadata: refused whatever a task says (<see cref="ForbiddenNetworks.Ranges"/>).</summary>
     public static IReadOnlyList<IPNetwork> AlwaysDenied => ForbiddenNetworks.Ranges;
