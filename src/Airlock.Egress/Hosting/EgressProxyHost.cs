@@ -1,0 +1,101 @@
+using Airlock.Egress.Accounting;
+using Airlock.Egress.Audit;
+using Airlock.Egress.Debug;
+using Airlock.Egress.Identity;
+using Airlock.Egress.Matching;
+using Airlock.Egress.Proxy;
+using Airlock.Egress.Resolution;
+using Airlock.Runtime.Events;
+using Airlock.Runtime.Informers;
+using Airlock.Stores.Audit;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
+
+namespace Airlock.Egress.Hosting;
+
+/// <summary>
+/// The running egress proxy against one cluster: informers for pods and tasks, the listening server, the usage writer and
+/// the anomaly Events. <see cref="StartAsync"/> returns once the caches are synced and the socket listens.
+/// </summary>
+public sealed class EgressProxyHost : IAsyncDisposable
+{
+    private readonly SharedInformerFactory _informers;
+    private readonly EgressProxyServer _server;
+    private readonly EventRecorder _events;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _usageLoop;
+
+    private EgressProxyHost(
+        SharedInformerFactory informers, EgressProxyServer server, EventRecorder events, CancellationTokenSource stop, Task usageLoop,
+        IAuditLog auditLog, CollectorRegistry metrics, ICallerDirectory directory)
+    {
+        _informers = informers;
+        _server = server;
+        _events = events;
+        _stop = stop;
+        _usageLoop = usageLoop;
+        AuditLog = auditLog;
+        Metrics = metrics;
+        Directory = directory;
+    }
+
+    public System.Net.IPEndPoint Endpoint => _server.Endpoint;
+
+    /// <summary><c>http://ADDRESS:PORT</c>: what HTTPS_PROXY/HTTP_PROXY point at.</summary>
+    public string ProxyUrl => $"http://{Endpoint}";
+
+    public IAuditLog AuditLog { get; }
+
+    public CollectorRegistry Metrics { get; }
+
+    public ICallerDirectory Directory { get; }
+
+    public int OpenConnections => _server.OpenConnections;
+
+    public static async Task<EgressProxyHost> StartAsync(IKubernetes client, EgressProxyOptions options, CancellationToken cancellationToken = default)
+    {
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("Airlock.Egress");
+        var informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), loggerFactory: loggerFactory);
+        var directory = new InformerCallerDirectory(informers);
+        var stop = new CancellationTokenSource();
+        informers.Start(stop.Token);
+        try
+        {
+            await informers.WaitForCacheSyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await informers.DisposeAsync().ConfigureAwait(false);
+            stop.Dispose();
+            throw;
+        }
+        var audit = options.AuditLog ?? new MemoryAuditLog(time: options.Time);
+        var registry = options.Metrics ?? Prometheus.Metrics.NewCustomRegistry();
+        var events = new EventRecorder(new KubernetesEventSink(client), "airlock-egress", new EventRecorderOptions { Time = options.Time }, logger);
+        var usage = new UsageBatcher(new KubernetesUsagePatcher(client), directory, options.UsageFlushInterval, logger);
+        var accounting = new EgressAccounting(
+            audit, new EgressMetrics(registry), usage, new DenialAnomalyDetector(options.AnomalyThreshold, options.AnomalyWindow, options.Time),
+            new EventAnomalySink(events, directory), logger);
+        var services = new ProxyServices(
+            options.Limits, directory, new DnsHostResolver(options.ResolveOverrides), new AddressPolicy(options.InternalRanges), accounting,
+            new KubernetesDebugAuthorizer(client), new TaskQuotas(options.Limits), options.Time, logger);
+        var server = new EgressProxyServer(services, options.Listen);
+        server.Start();
+        var usageLoop = Task.Run(() => usage.RunAsync(stop.Token), CancellationToken.None);
+        return new EgressProxyHost(informers, server, events, stop, usageLoop, audit, registry, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _usageLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _informers.DisposeAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

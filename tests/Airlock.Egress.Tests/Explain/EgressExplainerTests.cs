@@ -1,0 +1,76 @@
+using Airlock.Api.Tasks;
+using Airlock.Egress.Explain;
+
+namespace Airlock.Egress.Tests.Explain;
+
+public class EgressExplainerTests
+{
+    private static readonly DateTime Now = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static AgentTask Task(DebugAccess? debug = null) => new()
+    {
+        Metadata = new() { Name = "triage", NamespaceProperty = "agents" },
+        Spec = new AgentTaskSpec
+        {
+            Egress =
+            [
+                new EgressRule { Host = "api.github.com" },
+                new EgressRule { Host = "*.pythonhosted.org", Ports = [443] },
+                new EgressRule { Cidr = "10.40.0.0/16", Ports = [5432] },
+            ],
+            Debug = debug,
+        },
+    };
+
+    [Test]
+    public void The_table_names_each_entry_with_its_ports_and_layer()
+    {
+        var text = EgressExplainer.Explain(Task(), [], Now);
+
+        text.Should().MatchRegex(@"api\.github\.com\s+443\s+egress proxy");
+        text.Should().MatchRegex(@"\*\.pythonhosted\.org\s+443\s+egress proxy");
+        text.Should().MatchRegex(@"10\.40\.0\.0/16\s+5432\s+NetworkPolicy \(direct\)");
+    }
+
+    [Test]
+    public void The_always_denied_ranges_are_listed() =>
+        EgressExplainer.Explain(Task(), [], Now).Should().Contain("169.254.0.0/16").And.Contain("fd00:ec2::254/128").And.Contain("fe80::/10");
+
+    [Test]
+    public void Ingress_is_none_without_a_debug_window() =>
+        EgressExplainer.Explain(Task(), [], Now).Should().Contain("INGRESS\nnone");
+
+    [Test]
+    public void An_open_debug_window_is_shown_with_its_sources_ports_and_end()
+    {
+        var debug = new DebugAccess { AllowFrom = ["10.0.3.7/32"], Ports = [8080], ExpiresAt = Now.AddHours(1) };
+
+        EgressExplainer.Explain(Task(debug), [], Now).Should().Contain("debug window (open): from 10.0.3.7/32 on 8080 until 2026-03-01T13:00:00Z");
+    }
+
+    [TestCase("api.github.com:443", true, "egress proxy")]
+    [TestCase("API.GITHUB.COM.:443", true, "egress proxy")]
+    [TestCase("files.pythonhosted.org:443", true, "egress proxy")]
+    [TestCase("api.github.com:80", false, "egress proxy")]
+    [TestCase("\u0430pi.github.com:443", false, "egress proxy")]
+    [TestCase("evil.example:443", false, "egress proxy")]
+    [TestCase("10.40.1.2:5432", true, "NetworkPolicy")]
+    [TestCase("10.40.1.2:22", false, "NetworkPolicy")]
+    [TestCase("169.254.169.254:80", false, "always")]
+    [TestCase("nonsense", false, "")]
+    public void Each_probe_gets_a_verdict_and_its_layer(string probe, bool allowed, string layer)
+    {
+        var verdict = EgressExplainer.Probe(Task(), probe);
+
+        (verdict.Allowed, verdict.Layer).Should().Be((allowed, layer));
+    }
+
+    [Test]
+    public void Probes_appear_in_the_table()
+    {
+        var text = EgressExplainer.Explain(Task(), ["api.github.com:443", "evil.example:443"], Now);
+
+        text.Should().MatchRegex(@"api\.github\.com:443\s+allowed\s+egress proxy: matches api\.github\.com");
+        text.Should().MatchRegex(@"evil\.example:443\s+denied\s+egress proxy: host not on the task's list");
+    }
+}
