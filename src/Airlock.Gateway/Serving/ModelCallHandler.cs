@@ -116,6 +116,9 @@ public sealed partial class ModelCallHandler(
         metrics.Tokens.WithLabels(task.Namespace, task.Name, "prompt").Inc(collector.PromptTokens);
         metrics.Tokens.WithLabels(task.Namespace, task.Name, "completion").Inc(collector.CompletionTokens);
         anomalies.ObserveCall(task.Namespace, task.Name, collector.PromptTokens + collector.CompletionTokens);
+        // Counters are settled before the caller sees the end of the answer (its next call meets them); the audit write is not
+        // on the caller's path.
+        await CompleteResponseAsync(context).ConfigureAwait(false);
 
         var (completion, completionSecrets) = guardrails.RedactCompletion(collector.Completion);
         var toolCalls = collector.ToolCalls.Select(t => (t.Name, guardrails.RedactCompletion(t.Arguments).Redacted)).ToList();
@@ -137,6 +140,18 @@ public sealed partial class ModelCallHandler(
         metrics.Requests.WithLabels(routeName, provider.Name, StatusLabel(status)).Inc();
         metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         await AuditAsync(facts).ConfigureAwait(false);
+    }
+
+    private static async Task CompleteResponseAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The caller went away; the call is still audited.
+        }
     }
 
     private GatewayError CeilingError(CallerTask task, LimitDecision decision)

@@ -78,8 +78,6 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
                 await outgoing.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) collector.AddResponse(route, bytes);
             }
-            // Finish the response before auditing so the caller does not wait for the audit write.
-            await outgoing.CompleteAsync().ConfigureAwait(false);
             return status;
         }
     }

@@ -128,8 +128,20 @@ public sealed class GatewayHarness : IAsyncDisposable
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) as JsonObject ?? [];
 
-    public async Task<IReadOnlyList<AuditRecord>> AuditRecordsAsync(TestAgent agent) =>
-        await Audit.ReadAsync(0, CancellationToken.None).Where(r => r.Task == agent.Task && r.Namespace == agent.Namespace).ToListAsync();
+    /// <summary>
+    /// The agent's audit records once there are <paramref name="count"/> of them (the gateway finishes the response before it
+    /// writes the record, so a caller can see its answer a moment before the record exists).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> AuditRecordsAsync(TestAgent agent, int count = 1)
+    {
+        List<AuditRecord> records = [];
+        await Eventually.UntilAsync(async () =>
+        {
+            records = await Audit.ReadAsync(0, CancellationToken.None).Where(r => r.Task == agent.Task && r.Namespace == agent.Namespace).ToListAsync();
+            return records.Count >= count;
+        }, $"{count} audit record(s) of {agent.Task}");
+        return records;
+    }
 
     public async ValueTask DisposeAsync()
     {
