@@ -18,5 +18,6 @@ public sealed record GatewayComponentOptions
 
     public string? RedisConfiguration { get; init; }
 
-    public required IGuardrailScanner Scanner { get; init; }
+    /// <summary>The guardrails; <see cref="GuardrailScanner.Default"/> unless a test swaps it.</summary>
+    public IGuardrailScanner Scanner { get; init; } = GuardrailScanner.Default;
 }

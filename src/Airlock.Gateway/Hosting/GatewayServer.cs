@@ -9,6 +9,7 @@ using Airlock.Gateway.Serving;
 using Airlock.Gateway.Tasks;
 using Airlock.Gateway.Usage;
 using Airlock.Runtime.Events;
+using Airlock.Runtime.Health;
 using Airlock.Runtime.Informers;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
@@ -34,9 +35,10 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop;
     private readonly Task _retention;
+    private readonly ManagerEndpoint? _metricsEndpoint;
 
     private GatewayServer(WebApplication app, SharedInformerFactory informers, EventRecorder events, HttpClient http, CancellationTokenSource stop, Task retention,
-        Uri address, GatewayMetrics metrics, AnomalySignalHub signals, TaskUsageRecorder usage, TaskDirectory tasks)
+        ManagerEndpoint? metricsEndpoint, Uri address, GatewayMetrics metrics, AnomalySignalHub signals, TaskUsageRecorder usage, TaskDirectory tasks)
     {
         _app = app;
         _informers = informers;
@@ -44,6 +46,7 @@ public sealed class GatewayServer : IAsyncDisposable
         _http = http;
         _stop = stop;
         _retention = retention;
+        _metricsEndpoint = metricsEndpoint;
         Address = address;
         Metrics = metrics;
         Signals = signals;
@@ -55,6 +58,9 @@ public sealed class GatewayServer : IAsyncDisposable
     public Uri Address { get; }
 
     public GatewayMetrics Metrics { get; }
+
+    /// <summary>The /metrics endpoint, when <see cref="GatewayOptions.MetricsPort"/> is set.</summary>
+    public Uri? MetricsAddress => _metricsEndpoint?.Address;
 
     public IAnomalySignals Signals { get; }
 
@@ -123,7 +129,10 @@ public sealed class GatewayServer : IAsyncDisposable
             await informers.WaitForCacheSyncAsync(sync.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         var retention = Task.Run(() => AuditRetentionLoop.RunAsync(dependencies.Audit, options.AuditRetention, time, stop.Token), CancellationToken.None);
-        return new GatewayServer(app, informers, events, http, stop, retention, address, metrics, signals, usage, directory);
+        var metricsEndpoint = options.MetricsPort is { } metricsPort
+            ? await ManagerEndpoint.StartAsync(new ManagerEndpointOptions { Address = options.Address, Port = metricsPort }, metrics.Registry, () => directory.HasSynced, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new GatewayServer(app, informers, events, http, stop, retention, metricsEndpoint, address, metrics, signals, usage, directory);
     }
 
     public async ValueTask DisposeAsync()
@@ -132,6 +141,7 @@ public sealed class GatewayServer : IAsyncDisposable
         await _retention.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_metricsEndpoint is not null) await _metricsEndpoint.DisposeAsync().ConfigureAwait(false);
         await Usage.DisposeAsync().ConfigureAwait(false);
         await _informers.DisposeAsync().ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);

@@ -30,6 +30,12 @@ public sealed record GatewayOptions
     /// <summary>Provider calls that take longer are cut (streams included).</summary>
     public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Port of the separate /metrics, /healthz, /readyz endpoint (0: a free one; null: none). Metrics name tasks, so they are
+    /// not served on the port agents call.
+    /// </summary>
+    public int? MetricsPort { get; init; }
+
     /// <summary>Audit records older than this are pruned (behind a checkpoint); null keeps everything.</summary>
     public TimeSpan? AuditRetention { get; init; }
 }
