@@ -20,16 +20,16 @@ public static class ProviderFlags
         var result = new List<ProviderOptions>();
         foreach (var (name, url) in urls)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-            {
-                errors.Add($"--provider {name}: \"{url}\" is not an http(s) URL");
-                continue;
-            }
             var type = ProviderType.OpenAi;
             if (kinds.TryGetValue(name, out var kind))
             {
                 if (string.Equals(kind, "anthropic", StringComparison.OrdinalIgnoreCase)) type = ProviderType.Anthropic;
                 else if (!string.Equals(kind, "openai", StringComparison.OrdinalIgnoreCase)) errors.Add($"--provider-type {name}: \"{kind}\" is not openai or anthropic");
+            }
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"--provider {name}: \"{url}\" is not an http(s) URL");
+                continue;
             }
             result.Add(new ProviderOptions(name, type, baseUrl, keys.GetValueOrDefault(name)));
         }

@@ -97,10 +97,23 @@ public sealed partial class ModelCallHandler(
         }
 
         var collector = new CompletionCollector();
+        var settled = false;
+        async Task SettleAsync()
+        {
+            // Counters are settled before the caller sees the end of the answer (its next call meets them).
+            if (settled) return;
+            settled = true;
+            await limits.CompleteAsync(task.LimitKey, request.EstimatedTokens, collector.PromptTokens + collector.CompletionTokens, CancellationToken.None).ConfigureAwait(false);
+            usage.Record(task.Namespace, task.Name, collector.PromptTokens, collector.CompletionTokens);
+            metrics.Tokens.WithLabels(task.Namespace, task.Name, "prompt").Inc(collector.PromptTokens);
+            metrics.Tokens.WithLabels(task.Namespace, task.Name, "completion").Inc(collector.CompletionTokens);
+            anomalies.ObserveCall(task.Namespace, task.Name, collector.PromptTokens + collector.CompletionTokens);
+        }
+
         var status = 0;
         try
         {
-            status = await upstream.ForwardAsync(context, provider, key, route, request, collector).ConfigureAwait(false);
+            status = await upstream.ForwardAsync(context, provider, key, route, request, collector, SettleAsync).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -108,16 +121,10 @@ public sealed partial class ModelCallHandler(
         }
         finally
         {
-            await limits.CompleteAsync(task.LimitKey, request.EstimatedTokens, collector.PromptTokens + collector.CompletionTokens, CancellationToken.None).ConfigureAwait(false);
+            await SettleAsync().ConfigureAwait(false);
         }
         if (status == 0) status = context.Response.StatusCode;
-
-        usage.Record(task.Namespace, task.Name, collector.PromptTokens, collector.CompletionTokens);
-        metrics.Tokens.WithLabels(task.Namespace, task.Name, "prompt").Inc(collector.PromptTokens);
-        metrics.Tokens.WithLabels(task.Namespace, task.Name, "completion").Inc(collector.CompletionTokens);
-        anomalies.ObserveCall(task.Namespace, task.Name, collector.PromptTokens + collector.CompletionTokens);
-        // Counters are settled before the caller sees the end of the answer (its next call meets them); the audit write is not
-        // on the caller's path.
+        // The audit write is not on the caller's path.
         await CompleteResponseAsync(context).ConfigureAwait(false);
 
         var (completion, completionSecrets) = guardrails.RedactCompletion(collector.Completion);

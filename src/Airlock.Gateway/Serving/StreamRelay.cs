@@ -10,7 +10,7 @@ namespace Airlock.Gateway.Serving;
 /// </summary>
 public static class StreamRelay
 {
-    public static async Task RelayAsync(Stream upstream, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, CancellationToken cancellationToken)
+    public static async Task RelayAsync(Stream upstream, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, Func<Task> beforeEnd, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var filled = 0;
@@ -28,7 +28,7 @@ public static class StreamRelay
                 var read = await upstream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
                 filled += read;
-                var consumed = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), response, route, collector, dropGatewayUsage, cancellationToken).ConfigureAwait(false);
+                var consumed = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), response, route, collector, dropGatewayUsage, beforeEnd, cancellationToken).ConfigureAwait(false);
                 if (consumed > 0)
                 {
                     buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
@@ -36,9 +36,10 @@ public static class StreamRelay
                     await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
+            if (filled > 0) Inspect(buffer.AsSpan(0, filled), route, collector);
+            await beforeEnd().ConfigureAwait(false);
             if (filled > 0)
             {
-                Inspect(buffer.AsSpan(0, filled), route, collector);
                 await response.Body.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -51,7 +52,8 @@ public static class StreamRelay
 
     /// <summary>Writes every complete event in <paramref name="data"/>; returns how many bytes were consumed.</summary>
     private static async ValueTask<int> ForwardCompleteEventsAsync(
-        ReadOnlyMemory<byte> data, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> data, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, Func<Task> beforeEnd,
+        CancellationToken cancellationToken)
     {
         var consumed = 0;
         var pendingStart = 0;
@@ -61,6 +63,13 @@ public static class StreamRelay
             if (end < 0) break;
             var eventBytes = data.Slice(consumed, end);
             var isGatewayUsage = Inspect(eventBytes.Span, route, collector);
+            if (IsTerminal(eventBytes.Span))
+            {
+                // Settle usage and ceilings before the caller sees the end of the stream (its next call must meet them).
+                if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
+                pendingStart = consumed;
+                await beforeEnd().ConfigureAwait(false);
+            }
             if (isGatewayUsage && dropGatewayUsage)
             {
                 if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
@@ -71,6 +80,10 @@ public static class StreamRelay
         if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
         return consumed;
     }
+
+    /// <summary>The event that ends a stream: OpenAI's <c>data: [DONE]</c>, Anthropic's <c>message_stop</c>.</summary>
+    private static bool IsTerminal(ReadOnlySpan<byte> eventBytes) =>
+        eventBytes.IndexOf("data: [DONE]"u8) >= 0 || eventBytes.IndexOf("event: message_stop"u8) >= 0;
 
     /// <summary>Length of the first event including its blank-line terminator, or -1 when it is not complete yet.</summary>
     private static int EventEnd(ReadOnlySpan<byte> data)

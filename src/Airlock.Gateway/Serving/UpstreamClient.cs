@@ -30,7 +30,8 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
     { Timeout = timeout };
 
     /// <summary>Sends the call and relays the answer; returns the status sent to the caller.</summary>
-    public async Task<int> ForwardAsync(HttpContext context, Provider provider, string key, ModelRoute route, ModelRequest request, CompletionCollector collector)
+    /// <remarks><paramref name="settle"/> runs once the usage is known and before the caller sees the end of the answer.</remarks>
+    public async Task<int> ForwardAsync(HttpContext context, Provider provider, string key, ModelRoute route, ModelRequest request, CompletionCollector collector, Func<Task> settle)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, provider.Resolve(ModelRoutes.UpstreamPath(route)))
         {
@@ -69,14 +70,15 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
                 context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
                 await outgoing.StartAsync(context.RequestAborted).ConfigureAwait(false);
                 await using var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
-                await StreamRelay.RelayAsync(stream, outgoing, route, collector, request.UsageRequestedByGateway, context.RequestAborted).ConfigureAwait(false);
+                await StreamRelay.RelayAsync(stream, outgoing, route, collector, request.UsageRequestedByGateway, settle, context.RequestAborted).ConfigureAwait(false);
             }
             else
             {
                 var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) collector.AddResponse(route, bytes);
+                await settle().ConfigureAwait(false);
                 outgoing.ContentLength = bytes.Length;
                 await outgoing.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) collector.AddResponse(route, bytes);
             }
             return status;
         }
