@@ -52,7 +52,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public static async Task<GatewayHarness> StartAsync(
         Func<GatewayOptions, GatewayOptions>? configure = null, IAuditLog? audit = null, ILimitStore? limits = null,
-        ITokenReviewer? reviewer = null, FakeProvider? provider = null)
+        ITokenReviewer? reviewer = null, FakeProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null)
     {
         var cluster = await TestCluster.SharedAsync();
         await AgentFactory.InstallCrdAsync(cluster.Client);
@@ -77,7 +77,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Client = cluster.Client,
             Audit = harness.Audit,
             Limits = harness.Limits,
-            Scanner = new TestScanner(),
+            Scanner = scanner ?? new TestScanner(),
             TokenReviewer = reviewer,
         });
         return harness;
