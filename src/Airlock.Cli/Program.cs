@@ -7,6 +7,8 @@ root.Subcommands.Add(OperatorCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(GatewayCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(EgressCommand.Create());
 root.Subcommands.Add(ExplainEgressCommand.Create());
 root.Subcommands.Add(DebugCommand.Create());

@@ -1,42 +1,63 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
-using Airlock.ControlPlane.Server;
+using Airlock.Cli.Dev;
+using Airlock.Gateway.Providers;
 
 namespace Airlock.Cli.Commands;
 
-/// <summary>`airlock dev`: the local control plane on 127.0.0.1 until SIGINT/SIGTERM.</summary>
+/// <summary>`airlock dev`: the local control plane with the operator, the model gateway and the egress proxy, until SIGINT/SIGTERM.</summary>
 internal static class DevCommand
 {
     public static Command Create()
     {
-        var stateDir = new Option<string>("--state-dir") { Description = "Where to write kubeconfig and endpoints.json.", Required = true };
+        var stateDir = new Option<string>("--state-dir") { Description = "Where to write kubeconfig, endpoints.json and the audit log.", Required = true };
         var port = new Option<int>("--port") { Description = "API server port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var providers = new Option<string[]>("--provider") { Description = "NAME=BASE_URL of a model provider the gateway forwards to (repeatable)." };
+        var keyFiles = new Option<string[]>("--provider-key-file") { Description = "NAME=PATH of the file holding that provider's API key (repeatable; re-read when it changes)." };
+        var types = new Option<string[]>("--provider-type") { Description = "NAME=openai|anthropic (default openai; repeatable)." };
+        var resolve = new Option<string[]>("--egress-resolve") { Description = "HOST=IP name-resolution override for the egress proxy (repeatable; for tests)." };
         var command = new Command("dev", "Run the local control plane (an in-memory Kubernetes API server) and Airlock on 127.0.0.1.");
-        command.Options.Add(stateDir);
-        command.Options.Add(port);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(stateDir)!, parse.GetValue(port), cancellationToken));
+        foreach (var option in new Option[] { stateDir, port, providers, keyFiles, types, resolve }) command.Options.Add(option);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var (parsed, errors) = ProviderFlags.Parse(parse.GetValue(providers) ?? [], parse.GetValue(keyFiles) ?? [], parse.GetValue(types) ?? []);
+            IReadOnlyDictionary<string, IReadOnlyList<System.Net.IPAddress>> overrides;
+            try
+            {
+                overrides = EgressCommand.ParseResolve(parse.GetValue(resolve) ?? []);
+            }
+            catch (FormatException e)
+            {
+                errors = [.. errors, $"--egress-resolve: {e.Message}"];
+                overrides = new Dictionary<string, IReadOnlyList<System.Net.IPAddress>>();
+            }
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors) Console.Error.WriteLine($"airlock dev: {error}");
+                return Task.FromResult(2);
+            }
+            var options = new DevEnvironmentOptions
+            {
+                StateDir = parse.GetValue(stateDir)!,
+                Port = parse.GetValue(port),
+                Providers = parsed,
+                EgressResolve = overrides,
+            };
+            return RunAsync(options, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string stateDir, int port, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DevEnvironmentOptions options, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        Directory.CreateDirectory(stateDir);
-        var kubeconfig = Path.GetFullPath(Path.Combine(stateDir, "kubeconfig"));
-        var endpoints = Path.Combine(stateDir, "endpoints.json");
-        File.Delete(endpoints);
-        await using var plane = await Airlock.Cli.Dev.DevEnvironment.StartControlPlaneAsync(new LocalControlPlaneOptions { Port = port }, stop.Token);
-        plane.WriteKubeconfig(kubeconfig);
-        // endpoints.json last: its presence tells scripts the control plane is ready.
-        var tmp = endpoints + ".tmp";
-        await File.WriteAllTextAsync(tmp, new JsonObject { ["apiServer"] = plane.ServerUrl }.ToJsonString() + "\n", stop.Token);
-        File.Move(tmp, endpoints, overwrite: true);
-        Console.WriteLine($"airlock dev: API server at {plane.ServerUrl} (users admin, alice, bob)");
-        Console.WriteLine($"  export KUBECONFIG={kubeconfig}");
-        Console.WriteLine("  kubectl get namespaces");
+        await using var dev = await DevEnvironment.StartAsync(options, stop.Token);
+        Console.WriteLine($"airlock dev: API server at {dev.ControlPlane.ServerUrl} (users admin, alice, bob); operator, gateway and egress proxy running");
+        Console.WriteLine($"  endpoints: {dev.EndpointsPath}");
+        Console.WriteLine($"  export KUBECONFIG={dev.KubeconfigPath}");
+        Console.WriteLine("  kubectl apply -f config/samples/hello-task.yaml && kubectl get agenttasks -w");
         Console.WriteLine("Press Ctrl+C to stop.");
         try
         {
@@ -47,7 +68,6 @@ internal static class DevCommand
             // SIGINT/SIGTERM.
         }
         Console.WriteLine("airlock dev: stopping");
-        File.Delete(endpoints);
         return 0;
 
         void Stop(PosixSignalContext context)

@@ -33,29 +33,27 @@ public sealed class DevEnvironment : IAsyncDisposable
         var kubeconfig = Path.GetFullPath(Path.Combine(options.StateDir, "kubeconfig"));
         var endpoints = Path.GetFullPath(Path.Combine(options.StateDir, "endpoints.json"));
         File.Delete(endpoints);
-        var component = new OperatorComponent(options.Operator, options.LoggerFactory);
+        var services = DevServices.Create(options);
+        var component = new OperatorComponent(services.Configure(options.Operator), options.LoggerFactory);
         var plane = await StartControlPlaneAsync(
-            new LocalControlPlaneOptions { Port = options.Port, LoggerFactory = options.LoggerFactory }, component, cancellationToken).ConfigureAwait(false);
+            new LocalControlPlaneOptions { Port = options.Port, LoggerFactory = options.LoggerFactory, Components = services.Components },
+            component, cancellationToken).ConfigureAwait(false);
         var host = await component.Ready.ConfigureAwait(false);
+        var gateway = await services.Gateway.Started.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        var egress = await services.Egress.Ready.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         plane.WriteKubeconfig(kubeconfig);
         var tmp = endpoints + ".tmp";
         var document = new JsonObject
         {
             ["apiServer"] = plane.ServerUrl,
+            ["gateway"] = gateway.Address.ToString().TrimEnd('/'),
+            ["egressProxy"] = egress.ProxyUrl,
             ["operatorMetrics"] = host.HealthAddress is { } health ? new Uri(health, "metrics").ToString() : null,
         };
         await File.WriteAllTextAsync(tmp, document.ToJsonString() + "\n", cancellationToken).ConfigureAwait(false);
         File.Move(tmp, endpoints, overwrite: true);
         return new DevEnvironment(plane, host, kubeconfig, endpoints);
     }
-
-    /// <summary>
-    /// The local control plane with the operator as one of its components (in addition to <paramref name="options"/>'s
-    /// own), returned once the operator is ready. What <c>airlock dev</c> runs.
-    /// </summary>
-    public static async Task<LocalControlPlane> StartControlPlaneAsync(
-        LocalControlPlaneOptions options, CancellationToken cancellationToken = default) =>
-        await StartControlPlaneAsync(options, new OperatorComponent(new OperatorSettings { HealthAddress = "127.0.0.1:0" }, options.LoggerFactory), cancellationToken).ConfigureAwait(false);
 
     private static async Task<LocalControlPlane> StartControlPlaneAsync(
         LocalControlPlaneOptions options, OperatorComponent component, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Net;
+using Airlock.Gateway.Providers;
 using Airlock.Operator.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +16,12 @@ public sealed record DevEnvironmentOptions
 
     /// <summary>The operator's settings; its health/metrics endpoint defaults to a free loopback port.</summary>
     public OperatorSettings Operator { get; init; } = new() { HealthAddress = "127.0.0.1:0" };
+
+    /// <summary>Model providers the gateway forwards to (<c>--provider</c>, <c>--provider-key-file</c>, <c>--provider-type</c>).</summary>
+    public IReadOnlyList<ProviderOptions> Providers { get; init; } = [];
+
+    /// <summary>Name resolution overrides for the egress proxy (<c>--egress-resolve HOST=IP</c>), so tests reach loopback servers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IPAddress>> EgressResolve { get; init; } = new Dictionary<string, IReadOnlyList<IPAddress>>();
 
     public ILoggerFactory? LoggerFactory { get; init; }
 }
