@@ -24,13 +24,16 @@ internal sealed class SpeechContext
         return new SpeechContext { IsDiscussion = markers.Count >= DiscussionMarkersNeeded, IsCode = code >= CodeMarkersNeeded };
     }
 
-    /// <summary>The factor a discountable match's weight is multiplied by.</summary>
-    public double Discount(string view, int index)
+    /// <summary>
+    /// The factor a discountable match's weight is multiplied by. Code only discounts markup inside string literals: an
+    /// instruction in a JSON string or an HTML page is still an instruction to whoever reads it.
+    /// </summary>
+    public double Discount(string view, int index, bool markup)
     {
         if (!IsDiscussion && !IsCode) return 1;
         var quoted = IsQuoted(view, index);
         if (IsDiscussion) return quoted ? 0.3 : 0.6;
-        return quoted ? 0.35 : 0.75;
+        return markup && quoted ? 0.35 : 1;
     }
 
     /// <summary>An odd number of double quotes (or backticks) before the match on its line, or a quote right before it.</summary>
