@@ -12,6 +12,9 @@ internal static partial class ContextPatterns
     [GeneratedRegex(@"\b(prompt injections?|injection attacks?|jailbreak(s|ing)?|attackers?|adversar(y|ies|ial)|malicious|researchers?|for example|for instance|e\.g\.|such as|phrases? (like|such as)|known as|a classic|red team(s|ing|ers)?|owasp|mitigat\w+|defen[cs]es?|vulnerab\w+|payloads?|exploit\w*|the model|llms?|chatgpt|hackaprompt|security|evade|filters?|coined|the term|techniques?|smuggl\w+|tricked|untrusted|paper|study|blog|article|typical(ly)?|common(ly)?|often|sometimes|examples?|phrases?|wording|quoted?|called|describe[sd]?|discuss\w*|explain\w*|warn(s|ed|ing)?|coin(ed)?|term|asked (chatgpt|the model|it))\b", Options, Timeout)]
     public static partial Regex DiscussionMarker();
 
+    [GeneratedRegex(@"\S+://\S+|\S+@\S+\.\S+|\b[\w-]+\.(com|net|org|io|co|dev|example)\b\S*", Options, Timeout)]
+    public static partial Regex UrlOrEmail();
+
     [GeneratedRegex(@"(\bdef |\breturn\b|\bimport |\bconst |\bfunction\b|=>|\bvar |\blet |\bclass |\bpublic |\bprivate |\bif \(|\bfor \(|\{$|^\s*\}|;$|""\s*:\s*[""\[{]|\w+\s*=\s*[""'{\[f]|\w+\(\w*\)|\bmessages\b|\bprint\(|\bfmt\.|\bconsole\.|</?\w+>|#include|\bnull\b|\btrue\b|\bfalse\b)", Options | RegexOptions.Multiline, Timeout)]
     public static partial Regex CodeMarker();
 

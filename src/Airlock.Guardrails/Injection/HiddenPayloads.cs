@@ -116,9 +116,12 @@ internal static class HiddenPayloads
         }
     }
 
-    /// <summary>JSON and C-like string escapes, so text inside a serialised tool result reads as it would to the model.</summary>
+    /// <summary>
+    /// JSON and C-like string escapes, so text inside a serialised tool result reads as it would to the model. Escaped
+    /// newlines become spaces: a string literal stays on one line, so quoting still reads as quoting.
+    /// </summary>
     private static string UnescapeString(string text) =>
-        UnescapeUnicode(text).Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal)
+        UnescapeUnicode(text).Replace("\\n", " ", StringComparison.Ordinal).Replace("\\t", " ", StringComparison.Ordinal)
             .Replace("\\r", "", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
 
     private static string UnescapeUnicode(string text) =>

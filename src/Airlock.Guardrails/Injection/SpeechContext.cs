@@ -7,17 +7,19 @@ namespace Airlock.Guardrails.Injection;
 internal sealed class SpeechContext
 {
     private const int DiscussionMarkersNeeded = 2;
-    private const int CodeMarkersNeeded = 3;
+    private const int CodeMarkersNeeded = 1;
 
     public bool IsDiscussion { get; private init; }
     public bool IsCode { get; private init; }
 
     public static SpeechContext Of(string skeleton)
     {
+        // Addresses say nothing about the prose: attacker.example.com is not a text about attackers.
+        var prose = ContextPatterns.UrlOrEmail().Replace(skeleton, " ");
         var markers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var match in ContextPatterns.DiscussionMarker().EnumerateMatches(skeleton))
+        foreach (var match in ContextPatterns.DiscussionMarker().EnumerateMatches(prose))
         {
-            markers.Add(skeleton.Substring(match.Index, match.Length));
+            markers.Add(prose.Substring(match.Index, match.Length));
             if (markers.Count >= DiscussionMarkersNeeded) break;
         }
         var code = ContextPatterns.CodeMarker().Count(skeleton);

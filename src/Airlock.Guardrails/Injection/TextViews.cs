@@ -23,7 +23,7 @@ internal sealed class TextViews
 
     public static TextViews Build(string visible)
     {
-        var lowered = visible.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var lowered = CompatibilityFolding.Fold(visible.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
         var native = CollapseWhitespace(lowered);
         var skeleton = Skeletonize(native, out var mixed);
         var compact = new StringBuilder(skeleton.Length);
