@@ -141,6 +141,9 @@ public sealed class InjectionDetector
     {
         var fragments = ContextPatterns.QuotedFragment().Matches(skeleton).Select(m => m.Groups["q"].Value).Take(MaxFragments + 1).ToList();
         if (fragments.Count is < 2 or > MaxFragments) return;
+        // Cheap gate first: only pieces whose letters spell one of the core overrides together are worth a full read.
+        var letters = new string(string.Concat(fragments).Where(c => c is >= 'a' and <= 'z').ToArray());
+        if (!InjectionRules.Compact.Pattern.IsMatch(letters)) return;
         var alone = fragments.Max(f => Collect(f, MaxDepth).Score);
         foreach (var joined in new[] { string.Concat(fragments), string.Join(' ', fragments) })
         {

@@ -7,9 +7,9 @@ namespace Airlock.Guardrails.Injection;
 internal sealed class SpeechContext
 {
     private const int DiscussionMarkersNeeded = 2;
-    private const int CodeMarkersNeeded = 1;
 
     public bool IsDiscussion { get; private init; }
+    /// <summary>Any code-like construct (assignment, call, JSON key, tag): markup in its string literals is a template.</summary>
     public bool IsCode { get; private init; }
 
     public static SpeechContext Of(string skeleton)
@@ -22,8 +22,7 @@ internal sealed class SpeechContext
             markers.Add(prose.Substring(match.Index, match.Length));
             if (markers.Count >= DiscussionMarkersNeeded) break;
         }
-        var code = ContextPatterns.CodeMarker().Count(skeleton);
-        return new SpeechContext { IsDiscussion = markers.Count >= DiscussionMarkersNeeded, IsCode = code >= CodeMarkersNeeded };
+        return new SpeechContext { IsDiscussion = markers.Count >= DiscussionMarkersNeeded, IsCode = ContextPatterns.CodeMarker().IsMatch(skeleton) };
     }
 
     /// <summary>
