@@ -16,10 +16,10 @@ internal static partial class ActionPatterns
     [GeneratedRegex(@"!\[[^\]\n]{0,200}\]\( ?https?://[^\s)]{1,300}\?([^\s)]{0,300}[&?])?(data|secret|token|key|password|pass|pw|conv|convo|conversation|chat|history|msg|message|memory|context|session|cookie|creds?|leak|exfil|prompt|q|d|p|c|s|x|info|payload)=", Options, Timeout)]
     public static partial Regex DataImage();
 
-    [GeneratedRegex(@"\b(append|add|include|insert|put|encode|embed|concatenate|attach|place|substitute|replace)\b[^.\n]{0,80}?\b" + Sensitive + @"\b[^.\n]{0,80}?\b(to|in|into|as|at the end of|with) (the |this |a |that |each |every )?(url|link|query|parameter|query string|image|address|endpoint|href|src|markdown|https?://)", Options, Timeout)]
+    [GeneratedRegex(@"\b(append|add|include|insert|put|encode|embed|concatenate|attach|place|substitute|replace)\b(?:[^.\n]|\.(?=\w)){0,80}?\b" + Sensitive + @"\b(?:[^.\n]|\.(?=\w)){0,80}?\b(to|in|into|as|at the end of|with) (the |this |a |that |each |every )?(url|link|query|parameter|query string|image|address|endpoint|href|src|markdown|https?://)", Options, Timeout)]
     public static partial Regex AppendToUrl();
 
-    [GeneratedRegex(@"\b(send|post|upload|forward|transmit|exfiltrate|leak|email|e-mail|submit|copy|sync|deliver|push|pipe|beacon|report)\b[^.\n]{0,60}?\b" + Sensitive + @"\b[^.\n]{0,60}?\b(to|at|into) (https?://|ftp://|\S+@\S+\.[a-z]{2,}|(the |this |my |our |an? )?(url|endpoint|server|webhook|address below|link below|external|remote|attacker|pastebin))", Options, Timeout)]
+    [GeneratedRegex(@"\b(send|post|upload|forward|transmit|exfiltrate|leak|email|e-mail|submit|copy|sync|deliver|push|pipe|beacon|report)\b(?:[^.\n]|\.(?=\w)){0,60}?\b" + Sensitive + @"\b(?:[^.\n]|\.(?=\w)){0,60}?\b(to|at|into) (https?://|ftp://|\S+@\S+\.[a-z]{2,}|(the |this |my |our |an? )?(url|endpoint|server|webhook|address below|link below|external|remote|attacker|pastebin))", Options, Timeout)]
     public static partial Regex SendSensitive();
 
     [GeneratedRegex(@"\b(visit|open|fetch|browse to|navigate to|load|request|go to|click) (\S+ ){0,3}?https?://\S+[?&=]\S*\s(followed by|with|plus|and append|appending|and add|containing|including)\b", Options, Timeout)]

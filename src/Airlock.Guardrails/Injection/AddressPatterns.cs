@@ -22,7 +22,7 @@ internal static partial class AddressPatterns
     [GeneratedRegex(@"</?(system|sys|system_prompt|system-prompt|instructions?|admin|developer|im_start|assistant_instructions|prompt)>", Options, Timeout)]
     public static partial Regex SystemTag();
 
-    [GeneratedRegex(@"(^|\n|\. |\] |> )#{1,6} ?(system|instructions?|new instructions?|system prompt|admin|developer|response)( message| note)? ?:", Options | RegexOptions.Multiline, Timeout)]
+    [GeneratedRegex(@"(^|\n|\. |\] |> |"")#{1,6} ?(system|instructions?|new instructions?|system prompt|admin|developer|response)( message| note)? ?:", Options | RegexOptions.Multiline, Timeout)]
     public static partial Regex MarkdownRoleHeader();
 
     [GeneratedRegex(@"\b(system|admin|administrator|developer|root|operator)( message| note| notice| override| instruction| alert| update| prompt)? ?: ?[^.\n]{0,60}?\b(you|ignore|assistant|must|override|disabled?|safety|security|comply|new|all requests|every request|instructions)\b", Options, Timeout)]

@@ -12,6 +12,9 @@ internal sealed class HiddenCharacters
 {
     public int ZeroWidthInWords { get; private set; }
     public int BidiControls { get; private set; }
+
+    /// <summary>LRO and RLO, which display text in an order other than it is stored.</summary>
+    public int BidiOverrides { get; private set; }
     /// <summary>Supplementary variation selectors (U+E0100–U+E01EF), which can carry bytes after an emoji.</summary>
     public int VariationSelectors { get; private set; }
 
@@ -29,8 +32,9 @@ internal sealed class HiddenCharacters
         var inFlag = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var rune = Rune.GetRuneAt(text, i);
-            if (rune.IsBmp is false) i++;
+            // A lone surrogate (text cut mid-character) becomes U+FFFD: normalisation would reject it.
+            if (!Rune.TryGetRuneAt(text, i, out var rune)) rune = Rune.ReplacementChar;
+            else if (!rune.IsBmp) i++;
             var value = rune.Value;
             if (value == 0x1F3F4) inFlag = true;
             if (value is >= 0xE0000 and <= 0xE007F)
@@ -40,7 +44,12 @@ internal sealed class HiddenCharacters
                 continue;
             }
             if (value != 0x1F3F4 && !IsInvisible(value)) inFlag = false;
-            if (IsBidiControl(value)) { result.BidiControls++; continue; }
+            if (IsBidiControl(value))
+            {
+                result.BidiControls++;
+                if (value is 0x202D or 0x202E) result.BidiOverrides++;
+                continue;
+            }
             if (value is >= 0xFE00 and <= 0xFE0F) continue;
             if (value is >= 0xE0100 and <= 0xE01EF) { result.VariationSelectors++; continue; }
             if (IsInvisible(value))

@@ -13,7 +13,7 @@ internal static class HiddenPayloads
 {
     private const int MaxCandidates = 16;
 
-    public static List<(string Kind, string Text)> Decode(string visible, string skeleton)
+    public static List<(string Kind, string Text)> Decode(string visible, string skeleton, bool bidi)
     {
         var found = new List<(string, string)>();
         var count = 0;
@@ -32,24 +32,34 @@ internal static class HiddenPayloads
         if (ContextPatterns.PercentEscape().Count(visible) >= 3 && TryUnescapeUrl(visible) is { } url) found.Add(("URL-encoded", url));
         if (ContextPatterns.HtmlEntity().Count(visible) >= 2) found.Add(("HTML-entity", WebUtility.HtmlDecode(visible)));
         if (ContextPatterns.UnicodeEscape().Count(visible) >= 3) found.Add(("\\u-escaped", UnescapeUnicode(visible)));
-        if (LooksLikeWords(skeleton) is false)
+        if (visible.Contains("\\n", StringComparison.Ordinal) || visible.Contains("\\\"", StringComparison.Ordinal)) found.Add(("string-escaped", UnescapeString(visible)));
+        if (LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
+        // Right-to-left overrides display text stored backwards: read it the way it is displayed.
+        if (bidi || LooksLikeWords(skeleton) is false)
         {
-            var rot13 = Rot13(skeleton);
-            if (LooksLikeWords(rot13)) found.Add(("rot13", rot13));
             var reversed = Reverse(skeleton);
-            if (LooksLikeWords(reversed)) found.Add(("reversed", reversed));
+            if (bidi || LooksLikeWords(reversed)) found.Add(("reversed", reversed));
         }
         return found;
     }
 
-    /// <summary>At least a fifth of the words (and three of them) are common English words.</summary>
+    /// <summary>At least a quarter of the words (and two of them) are common English words.</summary>
     public static bool LooksLikeWords(string skeleton)
     {
         var words = 1;
         foreach (var c in skeleton) if (c == ' ') words++;
         var common = ContextPatterns.CommonWord().Count(skeleton);
-        return common >= 3 && common * 5 >= words;
+        return common >= 2 && common * 4 >= words;
     }
+
+    private static bool MostlyAsciiLetters(string text)
+    {
+        var ascii = 0;
+        foreach (var c in text) if (c is >= 'a' and <= 'z') ascii++;
+        return ascii * 2 >= text.Length;
+    }
+
+    public static bool IsCommonWord(string word) => word.Length > 0 && ContextPatterns.CommonWord().IsMatch(word) && ContextPatterns.CommonWord().Match(word).Length == word.Length;
 
     public static string Rot13(string text)
     {
@@ -75,8 +85,8 @@ internal static class HiddenPayloads
         if (bytes.Length < 6 || !TokenShape.LooksLikeText(bytes)) return null;
         var text = Encoding.UTF8.GetString(bytes);
         var letters = 0;
-        foreach (var c in text) if (char.IsLetter(c) || c == ' ') letters++;
-        return letters * 10 >= text.Length * 6 ? text : null;
+        foreach (var rune in text.EnumerateRunes()) if (Rune.IsLetter(rune)) letters++;
+        return letters >= 4 ? text : null;
     }
 
     private static byte[] HexBytes(ReadOnlySpan<char> candidate)
@@ -105,6 +115,14 @@ internal static class HiddenPayloads
             return null;
         }
     }
+
+    /// <summary>
+    /// JSON and C-like string escapes, so text inside a serialised tool result reads as it would to the model. Escaped
+    /// newlines become spaces: a string literal stays on one line, so quoting still reads as quoting.
+    /// </summary>
+    private static string UnescapeString(string text) =>
+        UnescapeUnicode(text).Replace("\\n", " ", StringComparison.Ordinal).Replace("\\t", " ", StringComparison.Ordinal)
+            .Replace("\\r", "", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
 
     private static string UnescapeUnicode(string text) =>
         ContextPatterns.UnicodeEscape().Replace(text, match =>

@@ -12,7 +12,7 @@ namespace Airlock.Guardrails.Injection;
 public sealed class InjectionDetector
 {
     public const double DefaultThreshold = 0.5;
-    private const int MaxDepth = 2;
+    private const int MaxDepth = 3;
     private const int MaxReasons = 6;
     private const int MaxFragments = 12;
 
@@ -40,14 +40,14 @@ public sealed class InjectionDetector
     }
 
     /// <summary>
-    /// Several messages of one request: each alone, and their concatenation, so an instruction split across messages
-    /// ("Ignore all prev" | "ious instructions") is still seen. The strongest verdict wins.
+    /// Several messages of one request, read as one text (joined with and without a space), so an instruction split
+    /// across messages ("Ignore all prev" | "ious instructions") is still seen and a quotation keeps its context.
     /// </summary>
     public InjectionVerdict AnalyzeMessages(IReadOnlyList<string> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var best = InjectionVerdict.Clean;
-        IEnumerable<string> texts = messages.Count > 1 ? [.. messages, string.Join(' ', messages), string.Concat(messages)] : messages;
+        IEnumerable<string> texts = messages.Count > 1 ? [string.Join(' ', messages), string.Concat(messages)] : messages;
         foreach (var text in texts)
         {
             var verdict = Analyze(text);
@@ -73,14 +73,24 @@ public sealed class InjectionDetector
         Match(InjectionRules.Native, views.Native, context, signals);
         var spaceFree = views.Native.Replace(" ", "", StringComparison.Ordinal);
         if (spaceFree.Length != views.Native.Length) Match(InjectionRules.Native, spaceFree, context, signals);
-        if (!signals.Has(Override) && !signals.Has(Roleplay) && !signals.Has(Leak) && !signals.Has(Multilingual) && InjectionRules.Compact.Pattern.Match(views.Compact) is { Success: true } compact)
+        if (views.MixedScriptWords > 0) Match(InjectionRules.Native, views.Skeleton, context, signals);
+        if (SplitWords.Repair(views) is var (repairedNative, repairedSkeleton))
+        {
+            var repairedSignals = new SignalSet();
+            var repairedContext = SpeechContext.Of(repairedSkeleton);
+            Match(InjectionRules.English, repairedSkeleton, repairedContext, repairedSignals);
+            Match(InjectionRules.Native, repairedNative, repairedContext, repairedSignals);
+            signals.Absorb(repairedSignals, "words split apart, ");
+        }
+        if (!signals.Has(Override) && !signals.Has(Roleplay) && !signals.Has(Leak) && !signals.Has(Multilingual) && SplitWords.IsFragmented(views.Skeleton)
+            && InjectionRules.Compact.Pattern.Match(views.Compact) is { Success: true } compact)
             signals.Add(Override, InjectionRules.Compact.Weight, $"instruction override with its letters split apart: \"{compact.Value}\"");
 
         AddHiddenCharacters(hidden, views, signals);
         if (depth >= MaxDepth) return signals;
 
         if (hidden.TagText.Length > 0) AddDecoded("text hidden in Unicode tag characters", hidden.TagText, depth, signals, 0.6);
-        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, views.Skeleton))
+        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, views.Skeleton, hidden.BidiControls > 0))
             AddDecoded($"{kind} text", decoded, depth, signals, 0);
         AddJoinedFragments(views.Skeleton, depth, signals);
         return signals;
@@ -97,7 +107,7 @@ public sealed class InjectionDetector
             {
                 // The least discounted occurrence counts: one unquoted instruction outweighs many quoted mentions.
                 var factor = 0.0;
-                for (; match.Success && factor < 1; match = match.NextMatch()) factor = Math.Max(factor, context.Discount(view, match.Index));
+                for (; match.Success && factor < 1; match = match.NextMatch()) factor = Math.Max(factor, context.Discount(view, match.Index, rule.Markup));
                 weight *= factor;
                 match = rule.Pattern.Match(view);
             }
@@ -108,10 +118,11 @@ public sealed class InjectionDetector
     private static void AddHiddenCharacters(HiddenCharacters hidden, TextViews views, SignalSet signals)
     {
         if (hidden.TagText.Length > 0) signals.Add(Hidden, 0.6, "invisible Unicode tag characters");
-        if (hidden.BidiControls > 0) signals.Add(Hidden, 0.35, "bidirectional override characters");
-        if (hidden.ZeroWidthInWords >= 2) signals.Add(Hidden, 0.3, "zero-width characters inside words");
+        if (hidden.BidiOverrides > 0) signals.Add(Hidden, 0.3, "right-to-left or left-to-right override characters");
+        else if (hidden.BidiControls > 0) signals.Add(Hidden, 0.2, "bidirectional control characters");
+        if (hidden.ZeroWidthInWords >= 2) signals.Add(Hidden, 0.2, "zero-width characters inside words");
         if (hidden.VariationSelectors >= 4) signals.Add(Hidden, 0.5, "data hidden in variation selectors");
-        if (views.MixedScriptWords > 0) signals.Add(Homoglyph, views.MixedScriptWords >= 3 ? 0.45 : 0.3, "words mixing Latin letters with look-alikes");
+        if (views.MixedScriptWords > 0) signals.Add(Homoglyph, views.MixedScriptWords >= 3 ? 0.35 : 0.25, "words mixing Latin letters with look-alikes");
     }
 
     /// <summary>An instruction that had to be decoded is worse than one in plain sight: a decoded hit scores at least 0.8.</summary>
@@ -119,7 +130,7 @@ public sealed class InjectionDetector
     {
         var inner = Collect(decoded, depth + 1);
         var score = inner.Score;
-        var weight = score >= 0.45 ? Math.Max(score, 0.8) : Math.Max(score * 0.8, floor * score);
+        var weight = score >= 0.45 ? Math.Max(score, 0.8) : Math.Max(score * 0.6, floor * score);
         if (weight <= 0) return;
         var reason = inner.Reasons(1) is [var first, ..] ? first : "suspicious content";
         signals.Add(Encoded, weight, $"{kind}: {reason}");
@@ -130,6 +141,9 @@ public sealed class InjectionDetector
     {
         var fragments = ContextPatterns.QuotedFragment().Matches(skeleton).Select(m => m.Groups["q"].Value).Take(MaxFragments + 1).ToList();
         if (fragments.Count is < 2 or > MaxFragments) return;
+        // Cheap gate first: only pieces whose letters spell one of the core overrides together are worth a full read.
+        var letters = new string(string.Concat(fragments).Where(c => c is >= 'a' and <= 'z').ToArray());
+        if (!InjectionRules.Compact.Pattern.IsMatch(letters)) return;
         var alone = fragments.Max(f => Collect(f, MaxDepth).Score);
         foreach (var joined in new[] { string.Concat(fragments), string.Join(' ', fragments) })
         {

@@ -26,7 +26,8 @@ internal static partial class MultilingualPatterns
     [GeneratedRegex(@"(ignor[ea]r?|ignorem|esque[çc]a|esque[çc]am|esquecer|desconsidere|desconsiderar|despreze|n[aã]o (siga|obede[çc]a))\s*(todas?\s*|as\s*|os\s*|suas?\s*|tuas?\s*)*(instru[çc][õo]es|instru[çc][ãa]o|orienta[çc][õo]es|regras|diretrizes|ordens|comandos)", Options, Timeout)]
     public static partial Regex Portuguese();
 
-    [GeneratedRegex(@"(игнорируй(те)?|проигнорируй(те)?|забудь(те)?|не обращай(те)? внимания на|пренебреги|отбрось(те)?|не следуй(те)?|не выполняй(те)?)\s*(все\s*|всё\s*|свои\s*|твои\s*|ваши\s*|предыдущие\s*|прежние\s*|прошлые\s*|вышеуказанные\s*|вышеизложенные\s*|эти\s*|данные\s*|системные\s*|изначальные\s*)*(инструкции|инструкций|указания|указаний|команды|правила|промпт|установки)", Options, Timeout)]
+    /// <summary>Russian declines its nouns and adjectives, so fillers and nouns are matched by stem.</summary>
+    [GeneratedRegex(@"(игнорируй(те)?|проигнорируй(те)?|забудь(те)?|не обращай(те)? внимания на|пренебреги|отбрось(те)?|не следуй(те)?|не выполняй(те)?|не слушай(те)?)\s*((все|всё|сво|тво|ваш|предыдущ|прежн|прошл|вышеуказанн|вышеизложенн|эт|данн|системн|изначальн|ранн|ранее)\S*\s*)*(инструкци|указани|команд|правил|промпт|установк|директив)", Options, Timeout)]
     public static partial Regex Russian();
 
     [GeneratedRegex(@"(忽略|忽视|忽視|无视|無視|不要理会|不要理會|忘记|忘記|忘掉|跳过|跳過|放弃|放棄|不用管|别管|別管|不要遵守|不要遵循)[^。！？\n]{0,12}?(指令|指示|提示|说明|說明|规则|規則|命令|设定|設定|要求|限制)", Options, Timeout)]
@@ -38,7 +39,7 @@ internal static partial class MultilingualPatterns
     [GeneratedRegex(@"(지시|지침|명령|규칙|프롬프트|지시사항|명령어)[^.!?\n]{0,12}?(무시|잊어|따르지 ?마)", Options, Timeout)]
     public static partial Regex Korean();
 
-    [GeneratedRegex(@"(negeer|vergeet|veronachtzaam)\s*(alle\s*|de\s*|je\s*|jouw\s*|uw\s*|vorige\s*|eerdere\s*|voorgaande\s*)*(instructies|aanwijzingen|regels|opdrachten)|(zignoruj|ignoruj|zapomnij|pomiń)\s*(o\s*)?(wszystkie\s*|wszystkich\s*|poprzednie\s*|poprzednich\s*|wcześniejsze\s*|swoje\s*|twoje\s*)*(instrukcje|instrukcjach|instrukcji|polecenia|poleceniach|zasady)|(önceki|onceki|tüm|tum|bütün|butun)\s*(\S+\s*){0,2}?(talimatları|talimatlari|komutları|kuralları|yönergeleri)\s*(yok say|görmezden gel|gormezden gel|unut|dikkate alma)|(abaikan|lupakan)\s*(\S+\s*){0,3}?(instruksi|perintah|petunjuk|aturan)|(bỏ qua|phớt lờ|quên)[^.\n]{0,20}?(hướng dẫn|chỉ dẫn|chỉ thị|lệnh)", Options, Timeout)]
+    [GeneratedRegex(@"(negeer|vergeet|veronachtzaam)\s*(alle\s*|de\s*|je\s*|jouw\s*|uw\s*|vorige\s*|eerdere\s*|voorgaande\s*)*(instructies|aanwijzingen|regels|opdrachten)|(zignoruj|ignoruj|zapomnij|pomiń)\s*(o\s*)?((wszystk|poprzedni|wcześniejsz|swoj|swoi|twoj|twoi)\S*\s*)*(instrukcj|polece|zasad|reguł)|(önceki|onceki|tüm|tum|bütün|butun)\s*(\S+\s*){0,2}?(talimatları|talimatlari|komutları|kuralları|yönergeleri)\s*(yok say|görmezden gel|gormezden gel|unut|dikkate alma)|(abaikan|lupakan)\s*(\S+\s*){0,3}?(instruksi|perintah|petunjuk|aturan)|(bỏ qua|phớt lờ|quên)[^.\n]{0,20}?(hướng dẫn|chỉ dẫn|chỉ thị|lệnh)", Options, Timeout)]
     public static partial Regex OtherLatin();
 
     [GeneratedRegex(@"(تجاهل|انس|إنس|اهمل|أهمل)[^.\n]{0,20}?(التعليمات|الأوامر|التوجيهات|القواعد|تعليمات)|(निर्देशों|निर्देश|आदेशों|नियमों)[^।\n]{0,20}?(अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(התעלם|שכח)[^.\n]{0,20}?(הוראות|ההוראות|ההנחיות)", Options, Timeout)]

@@ -9,7 +9,7 @@ internal static partial class OverridePatterns
     public const int Timeout = 2000;
 
     private const string Verb = @"(ignore|ignoring|disregard|disregarding|forget|forgetting|overlook|skip|discard|abandon|override|overwrite|bypass|neglect|set aside|put aside|throw out|throw away|stop following|do not follow|don't follow|dont follow|no longer follow|cease following|cancel|erase|scrap|drop|nevermind|never mind)";
-    private const string Qualifier = @"(previous|previously|prior|above|earlier|preceding|former|past|original|initial|foregoing|before|existing|system|all|every|your|these|those|old|given|provided|above-mentioned)";
+    private const string Qualifier = @"(previous|previously|prior|above|earlier|preceding|former|past|original|initial|foregoing|before|existing|system|all|every|your|my|these|those|old|given|provided|above-mentioned)";
     private const string StrongNoun = @"(instructions?|instructing|directions?|directives?|prompts?|rules|guidelines|guidance|programming|training|constraints|restrictions|policy|policies|system prompt|system message|commands|context|filters|safeguards|guardrails|safety (measures|features|settings|filters|training)|content polic(y|ies)|moderation)";
 
     [GeneratedRegex(@"\b" + Verb + @" (\S+ ){0,4}?" + Qualifier + @"\b( \S+){0,3}? " + StrongNoun + @"\b", Options, Timeout)]
@@ -23,6 +23,9 @@ internal static partial class OverridePatterns
 
     [GeneratedRegex(@"\b(ignore|disregard|forget) (the |all |everything )?(above|previous|prior|preceding)( text| message| content| context)?( and| ,| \.|,|\.|;| -) ?(instead|now|just|only|say|print|output|write|respond|reply|tell|answer|translate|return|do|follow|start|begin)\b", Options, Timeout)]
     public static partial Regex OverrideAboveAnd();
+
+    [GeneratedRegex(@"\b(ignore|disregard|forget|skip) (the |this |that )?(user'?s?|human'?s?|customer'?s?|original|actual) (question|request|message|input|query|task|prompt)\b", Options, Timeout)]
+    public static partial Regex IgnoreTheUser();
 
     [GeneratedRegex(@"\b(previous|prior|above|earlier|original|old|initial|system) (\S+ )?(instructions?|prompts?|rules|directions|guidelines|directives) (are|were|is|was|have been|has been) (now )?(a test|fake|wrong|outdated|void|null|invalid|cancell?ed|revoked|obsolete|superseded|replaced|lifted|no longer (valid|apply|relevant)|overridden|suspended|disabled|deprecated)", Options, Timeout)]
     public static partial Regex OverrideRevoked();

@@ -18,6 +18,20 @@ internal sealed class SignalSet
         weights.Add(weight);
     }
 
+    /// <summary>
+    /// Takes each family from a second view of the same text where that view's evidence is stronger: the better reading
+    /// of a family counts, never both.
+    /// </summary>
+    public void Absorb(SignalSet other, string reasonPrefix)
+    {
+        foreach (var (family, weights) in other._families)
+        {
+            if (_families.TryGetValue(family, out var mine) && Strength(mine) >= Strength(weights)) continue;
+            _families[family] = [.. weights];
+            foreach (var (weight, reason) in other._all.Where(s => weights.Contains(s.Weight))) _all.Add((weight, reasonPrefix + reason));
+        }
+    }
+
     public bool Has(string family) => _families.ContainsKey(family);
 
     public double Score
@@ -25,15 +39,17 @@ internal sealed class SignalSet
         get
         {
             var clean = 1.0;
-            foreach (var weights in _families.Values)
-            {
-                weights.Sort((a, b) => b.CompareTo(a));
-                var familyClean = 1 - Math.Clamp(weights[0], 0, 1);
-                for (var i = 1; i < weights.Count; i++) familyClean *= 1 - (Math.Clamp(weights[i], 0, 1) / 2);
-                clean *= familyClean;
-            }
+            foreach (var weights in _families.Values) clean *= 1 - Strength(weights);
             return 1 - clean;
         }
+    }
+
+    private static double Strength(List<double> weights)
+    {
+        weights.Sort((a, b) => b.CompareTo(a));
+        var clean = 1 - Math.Clamp(weights[0], 0, 1);
+        for (var i = 1; i < weights.Count; i++) clean *= 1 - (Math.Clamp(weights[i], 0, 1) / 2);
+        return 1 - clean;
     }
 
     /// <summary>The strongest reasons first, without repeats.</summary>

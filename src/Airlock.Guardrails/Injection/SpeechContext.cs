@@ -7,30 +7,34 @@ namespace Airlock.Guardrails.Injection;
 internal sealed class SpeechContext
 {
     private const int DiscussionMarkersNeeded = 2;
-    private const int CodeMarkersNeeded = 3;
 
     public bool IsDiscussion { get; private init; }
+    /// <summary>Any code-like construct (assignment, call, JSON key, tag): markup in its string literals is a template.</summary>
     public bool IsCode { get; private init; }
 
     public static SpeechContext Of(string skeleton)
     {
+        // Addresses say nothing about the prose: attacker.example.com is not a text about attackers.
+        var prose = ContextPatterns.UrlOrEmail().Replace(skeleton, " ");
         var markers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var match in ContextPatterns.DiscussionMarker().EnumerateMatches(skeleton))
+        foreach (var match in ContextPatterns.DiscussionMarker().EnumerateMatches(prose))
         {
-            markers.Add(skeleton.Substring(match.Index, match.Length));
+            markers.Add(prose.Substring(match.Index, match.Length));
             if (markers.Count >= DiscussionMarkersNeeded) break;
         }
-        var code = ContextPatterns.CodeMarker().Count(skeleton);
-        return new SpeechContext { IsDiscussion = markers.Count >= DiscussionMarkersNeeded, IsCode = code >= CodeMarkersNeeded };
+        return new SpeechContext { IsDiscussion = markers.Count >= DiscussionMarkersNeeded, IsCode = ContextPatterns.CodeMarker().IsMatch(skeleton) };
     }
 
-    /// <summary>The factor a discountable match's weight is multiplied by.</summary>
-    public double Discount(string view, int index)
+    /// <summary>
+    /// The factor a discountable match's weight is multiplied by. Code only discounts markup inside string literals: an
+    /// instruction in a JSON string or an HTML page is still an instruction to whoever reads it.
+    /// </summary>
+    public double Discount(string view, int index, bool markup)
     {
         if (!IsDiscussion && !IsCode) return 1;
         var quoted = IsQuoted(view, index);
         if (IsDiscussion) return quoted ? 0.3 : 0.6;
-        return quoted ? 0.35 : 0.75;
+        return markup && quoted ? 0.35 : 1;
     }
 
     /// <summary>An odd number of double quotes (or backticks) before the match on its line, or a quote right before it.</summary>

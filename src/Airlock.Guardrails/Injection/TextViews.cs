@@ -11,6 +11,9 @@ namespace Airlock.Guardrails.Injection;
 /// </summary>
 internal sealed class TextViews
 {
+    /// <summary>NFKC and lower case with the original spacing, for the despacing repair.</summary>
+    public required string Lowered { get; init; }
+
     public required string Native { get; init; }
     public required string Skeleton { get; init; }
     public required string Compact { get; init; }
@@ -20,11 +23,12 @@ internal sealed class TextViews
 
     public static TextViews Build(string visible)
     {
-        var native = CollapseWhitespace(visible.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        var lowered = CompatibilityFolding.Fold(visible.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+        var native = CollapseWhitespace(lowered);
         var skeleton = Skeletonize(native, out var mixed);
         var compact = new StringBuilder(skeleton.Length);
         foreach (var c in skeleton) if (c is >= 'a' and <= 'z') compact.Append(c);
-        return new TextViews { Native = native, Skeleton = skeleton, Compact = compact.ToString(), MixedScriptWords = mixed };
+        return new TextViews { Lowered = lowered, Native = native, Skeleton = skeleton, Compact = compact.ToString(), MixedScriptWords = mixed };
     }
 
     public static string CollapseWhitespace(string text)
@@ -45,7 +49,7 @@ internal sealed class TextViews
         return builder.ToString();
     }
 
-    private static string Skeletonize(string native, out int mixedScriptWords)
+    public static string Skeletonize(string native, out int mixedScriptWords)
     {
         var decomposed = native.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -73,9 +77,15 @@ internal sealed class TextViews
         return builder.ToString();
     }
 
-    /// <summary>1gn0r3 → ignore: digits inside a word that also has letters read as the letters they imitate.</summary>
+    /// <summary>
+    /// 1gn0r3 → ignore: digits inside a word that also has letters read as the letters they imitate. Words whose digits
+    /// only trail (base64, sha256, rot13, v2) are left alone.
+    /// </summary>
     private static void Deleet(StringBuilder builder, int start)
     {
+        var leading = false;
+        for (var i = start; i + 1 < builder.Length && !leading; i++) leading = char.IsAsciiDigit(builder[i]) && char.IsAsciiLetter(builder[i + 1]);
+        if (!leading) return;
         for (var i = start; i < builder.Length; i++)
         {
             builder[i] = builder[i] switch
