@@ -12,5 +12,7 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(EgressCommand.Create());
 root.Subcommands.Add(ExplainEgressCommand.Create());
 root.Subcommands.Add(DebugCommand.Create());
+root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(RedteamCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();
