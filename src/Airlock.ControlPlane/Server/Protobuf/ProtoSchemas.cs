@@ -119,11 +119,12 @@ public static class ProtoSchemas
         ["ClusterRole"] = new Dictionary<int, ProtoField> { [1] = M("metadata", "ObjectMeta"), [2] = M("rules", "PolicyRule", true) },
         ["PolicyRule"] = new Dictionary<int, ProtoField>
         {
+            // k8s.io/api/rbac/v1 generated.proto: verbs=1, apiGroups=2, resources=3, resourceNames=4, nonResourceURLs=5.
             [1] = Strings("verbs"),
-            [3] = Strings("apiGroups"),
-            [4] = Strings("resources"),
-            [5] = Strings("resourceNames"),
-            [6] = Strings("nonResourceURLs"),
+            [2] = Strings("apiGroups"),
+            [3] = Strings("resources"),
+            [4] = Strings("resourceNames"),
+            [5] = Strings("nonResourceURLs"),
         },
         ["RoleBinding"] = new Dictionary<int, ProtoField>
         {
