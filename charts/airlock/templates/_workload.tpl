@@ -1,8 +1,41 @@
 {{/*
 The gateway and the egress proxy share one shape: Deployment, Service, optional PVC (SQLite audit), PDB and HPA.
 airlock.workload (dict "root" $ "component" "gateway" "values" .Values.gateway "portName" "http"
-  "args" (list ...) "sharedLimits" true "extraVolumes" "<yaml>" "extraMounts" "<yaml>")
+  "args" "<yaml list>" "sharedLimits" true "extraVolumes" "<yaml>" "extraMounts" "<yaml>")
+The arguments and environment are exactly what `airlock gateway|egress --help` documents; the install tests run the
+built CLI with every rendered container's arguments and `--check-config` so the two cannot drift.
 */}}
+
+{{/* Audit store arguments of both components: airlock.workload.auditArgs $. Store URLs come from Secrets via the environment. */}}
+{{- define "airlock.workload.auditArgs" -}}
+- --audit-store={{ .Values.stores.audit.type }}
+{{- if eq .Values.stores.audit.type "sqlite" }}
+- --state-dir=/var/lib/airlock
+{{- end }}
+{{- with .Values.stores.audit.retention }}
+- --audit-retention={{ . }}
+{{- end }}
+{{- end }}
+
+{{/* Environment of both components: airlock.workload.env (dict "root" $ "sharedLimits" bool). Secret values only, never in args. */}}
+{{- define "airlock.workload.env" -}}
+- name: DOTNET_EnableDiagnostics
+  value: "0"
+{{- if eq .root.Values.stores.audit.type "postgres" }}
+- name: AIRLOCK_AUDIT_POSTGRES_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "stores.audit.postgres.urlSecret.name is required when stores.audit.type is postgres" .root.Values.stores.audit.postgres.urlSecret.name }}
+      key: {{ .root.Values.stores.audit.postgres.urlSecret.key }}
+{{- end }}
+{{- if and .sharedLimits (eq .root.Values.stores.limits.type "redis") }}
+- name: AIRLOCK_LIMITS_REDIS_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "stores.limits.redis.urlSecret.name is required when stores.limits.type is redis" .root.Values.stores.limits.redis.urlSecret.name }}
+      key: {{ .root.Values.stores.limits.redis.urlSecret.key }}
+{{- end }}
+{{- end }}
 {{- define "airlock.workload" -}}
 {{- $root := .root -}}
 {{- $c := .values -}}
@@ -56,19 +89,18 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           args:
             - {{ .component }}
-            - --namespace={{ $root.Release.Namespace }}
             - --listen=:{{ $c.port }}
             - --metrics-addr=:{{ $c.metricsPort }}
-            {{- .args | nindent 12 }}
-            {{- include "airlock.storeArgs" $root | nindent 12 }}
+            - --log-level={{ $c.logLevel }}
+            {{- include "airlock.workload.auditArgs" $root | nindent 12 }}
+            {{- with .args }}
+            {{- . | nindent 12 }}
+            {{- end }}
             {{- with $c.extraArgs }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
           env:
-            {{- include "airlock.commonEnv" $c | nindent 12 }}
-            {{- with include "airlock.storeEnv" $root | trim }}
-            {{- . | nindent 12 }}
-            {{- end }}
+            {{- include "airlock.workload.env" (dict "root" $root "sharedLimits" .sharedLimits) | nindent 12 }}
           ports:
             - name: {{ .portName }}
               containerPort: {{ $c.port }}

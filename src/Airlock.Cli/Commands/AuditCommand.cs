@@ -3,7 +3,11 @@ using Airlock.Stores.Audit;
 
 namespace Airlock.Cli.Commands;
 
-/// <summary>`airlock audit verify|tail --state-dir DIR | --postgres CONNSTR`: check the hash chain (exit 0 intact, 1 broken, 2 unusable) or show recent records.</summary>
+/// <summary>
+/// `airlock audit verify|tail --state-dir DIR | --postgres CONNSTR`: check the hash chain (exit 0 intact, 1 broken, 2 unusable)
+/// or show recent records. Without either flag the PostgreSQL URL comes from $AIRLOCK_AUDIT_POSTGRES_URL, as in the gateway's
+/// and egress proxy's pods (so `kubectl exec deploy/airlock-gateway -- airlock audit verify` needs no secret in its arguments).
+/// </summary>
 internal static class AuditCommand
 {
     public static Command Create()
@@ -37,10 +41,20 @@ internal static class AuditCommand
 
     private static (Option<string?> StateDir, Option<string?> Postgres) SourceOptions() =>
         (new Option<string?>("--state-dir") { Description = "State directory of `airlock dev` (its audit.db)." },
-         new Option<string?>("--postgres") { Description = "PostgreSQL connection string of a shared audit log." });
+         new Option<string?>("--postgres") { Description = $"PostgreSQL URL or connection string of a shared audit log (default: ${GatewayEgressFlags.PostgresUrlEnv})." });
 
     private static async Task<int> RunAsync(string? stateDir, string? postgres, Func<IAuditStore, Task<int>> action, CancellationToken cancellationToken)
     {
+        if (stateDir is null) postgres ??= Environment.GetEnvironmentVariable(GatewayEgressFlags.PostgresUrlEnv) is { Length: > 0 } env ? env : null;
+        if (postgres is not null)
+        {
+            postgres = GatewayStoreUrls.Postgres(postgres, out var problem);
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync($"audit: --postgres: {problem}");
+                return AuditTool.Unusable;
+            }
+        }
         var (store, error) = await AuditTool.OpenAsync(stateDir, postgres, cancellationToken);
         if (store is null)
         {

@@ -1,78 +1,144 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Airlock.Api.Tasks;
+using Airlock.Gateway.Auth;
 using Airlock.Gateway.Guardrails;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Providers;
 using Airlock.Gateway.Serving;
 using Airlock.Guardrails;
 using k8s;
+using Microsoft.Extensions.Logging;
 
 namespace Airlock.Cli.Commands;
 
-/// <summary>`airlock gateway --kubeconfig PATH --provider NAME=URL …`: the model gateway against a cluster, until SIGINT/SIGTERM.</summary>
+/// <summary>`airlock gateway --provider NAME=URL …`: the model gateway against a cluster, until SIGINT/SIGTERM.</summary>
 internal static class GatewayCommand
 {
     public static Command Create()
     {
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig of the cluster (default: in-cluster, then ~/.kube/config)." };
-        var listen = new Option<string>("--listen") { Description = "ADDRESS:PORT to serve agents on.", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "Port of /metrics, /healthz, /readyz (same address)." };
+        var kubeconfig = GatewayEgressFlags.Kubeconfig();
+        var listen = GatewayEgressFlags.Listen("127.0.0.1:8080", "agents");
+        var metricsAddr = GatewayEgressFlags.MetricsAddr("127.0.0.1:9090");
+        var audience = new Option<string>("--token-audience")
+        {
+            Description = "Audience the agents' projected tokens must carry (TokenReview); must match the operator's.",
+            DefaultValueFactory = _ => SandboxContract.TokenAudience,
+        };
         var providers = new Option<string[]>("--provider") { Description = "NAME=BASE_URL (the URL replacing /v1, e.g. https://api.openai.com/v1); repeatable." };
         var keyFiles = new Option<string[]>("--provider-key-file") { Description = "NAME=PATH of the provider's API key (re-read on change); repeatable." };
         var types = new Option<string[]>("--provider-type") { Description = "NAME=openai|anthropic (default openai); repeatable." };
-        var stateDir = new Option<string?>("--state-dir") { Description = "Directory of the SQLite audit log (audit.db)." };
-        var postgres = new Option<string?>("--audit-postgres") { Description = "PostgreSQL connection string for a shared audit log (several replicas)." };
-        var redis = new Option<string?>("--redis") { Description = "Redis (host:port) for shared rate and budget counters (several replicas)." };
-        var retentionDays = new Option<int?>("--audit-retention-days") { Description = "Prune audit records older than this many days (behind a checkpoint)." };
-        var injection = new Option<string>("--injection") { Description = "flag or block prompt injection in untrusted content.", DefaultValueFactory = _ => "flag" };
-        var command = new Command("gateway", "Run the model gateway: agents call it with their projected token; it holds the provider keys.")
+        var auditStore = GatewayEgressFlags.AuditStore();
+        var stateDir = GatewayEgressFlags.StateDir();
+        var retention = GatewayEgressFlags.AuditRetention();
+        var limitsStore = new Option<string>("--limits-store")
         {
-            kubeconfig, listen, metricsPort, providers, keyFiles, types, stateDir, postgres, redis, retentionDays, injection,
+            Description = $"memory (per replica) or redis (shared by every replica; URL from ${GatewayEgressFlags.RedisUrlEnv}).",
+            DefaultValueFactory = _ => "memory",
         };
+        var injection = new Option<string>("--injection") { Description = "flag or block prompt injection in untrusted content.", DefaultValueFactory = _ => "flag" };
+        var logLevel = GatewayEgressFlags.LogLevel();
+        var check = GatewayEgressFlags.CheckConfig();
+        var command = new Command("gateway", "Run the model gateway: agents call it with their projected token; it holds the provider keys.");
+        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, audience, providers, keyFiles, types, auditStore, stateDir, retention, limitsStore, injection, logLevel, check })
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (parsed, errors) = ProviderFlags.Parse(parse.GetValue(providers) ?? [], parse.GetValue(keyFiles) ?? [], parse.GetValue(types) ?? []);
-            if (!IPEndPoint.TryParse(parse.GetValue(listen)!, out var endpoint)) errors = [.. errors, $"--listen \"{parse.GetValue(listen)}\" is not ADDRESS:PORT"];
-            if (parse.GetValue(injection) is not ("flag" or "block")) errors = [.. errors, "--injection must be flag or block"];
-            foreach (var error in errors) await Console.Error.WriteLineAsync($"gateway: {error}");
-            if (errors.Count > 0) return 2;
+            var (parsed, providerErrors) = ProviderFlags.Parse(parse.GetValue(providers) ?? [], parse.GetValue(keyFiles) ?? [], parse.GetValue(types) ?? []);
+            var errors = providerErrors.ToList();
+            var endpoint = GatewayEgressFlags.Endpoint("--listen", parse.GetValue(listen), errors);
+            var metrics = GatewayEgressFlags.OptionalEndpoint("--metrics-addr", parse.GetValue(metricsAddr), errors);
+            var tokenAudience = parse.GetValue(audience);
+            if (string.IsNullOrWhiteSpace(tokenAudience)) errors.Add("--token-audience must not be empty");
+            if (parse.GetValue(injection) is not ("flag" or "block")) errors.Add($"--injection \"{parse.GetValue(injection)}\" is not flag or block");
+            var audit = GatewayEgressFlags.Audit(parse.GetValue(auditStore), parse.GetValue(stateDir), errors, Environment.GetEnvironmentVariable);
+            var keep = GatewayEgressFlags.Retention(parse.GetValue(retention), errors);
+            var redis = Limits(parse.GetValue(limitsStore), errors);
+            var level = GatewayEgressFlags.Level(parse.GetValue(logLevel), errors);
+            var summary = GatewayEgressFlags.Summary("gateway", endpoint, metrics, audit, keep);
+            summary["tokenAudience"] = tokenAudience;
+            summary["limitsStore"] = redis is null ? "memory" : "redis";
+            summary["providers"] = new JsonArray([.. parsed.Select(p => JsonValue.Create(p.Name))]);
+            if (GatewayEgressFlags.Report("gateway", errors, parse.GetValue(check), summary) is { } exit) return exit;
             var options = new GatewayComponentOptions
             {
                 Gateway = new GatewayOptions
                 {
                     Address = endpoint!.Address,
                     Port = endpoint.Port,
-                    MetricsPort = parse.GetValue(metricsPort),
                     Providers = parsed,
                     Guardrails = new Gateway.Guardrails.GuardrailOptions { Injection = parse.GetValue(injection) == "block" ? GuardrailAction.Block : GuardrailAction.Flag },
-                    AuditRetention = parse.GetValue(retentionDays) is { } days ? TimeSpan.FromDays(days) : null,
+                    AuditRetention = keep,
                 },
-                StateDirectory = parse.GetValue(stateDir),
-                PostgresConnectionString = parse.GetValue(postgres),
-                RedisConfiguration = parse.GetValue(redis),
+                StateDirectory = audit.Kind == "sqlite" ? audit.StateDirectory : null,
+                PostgresConnectionString = audit.PostgresConnectionString,
+                RedisConfiguration = redis,
                 Scanner = GuardrailScanner.Default,
             };
-            return await RunAsync(options, parse.GetValue(kubeconfig), cancellationToken);
+            return await RunAsync(options, metrics, tokenAudience!, parse.GetValue(kubeconfig), level, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(GatewayComponentOptions options, string? kubeconfig, CancellationToken cancellationToken)
+    /// <summary>The StackExchange.Redis configuration for <c>--limits-store=redis</c> (from the environment), null for memory.</summary>
+    private static string? Limits(string? store, List<string> errors)
+    {
+        switch (store)
+        {
+            case "memory":
+                return null;
+            case "redis":
+                var url = Environment.GetEnvironmentVariable(GatewayEgressFlags.RedisUrlEnv);
+                if (string.IsNullOrEmpty(url))
+                {
+                    errors.Add($"--limits-store=redis needs the Redis URL in ${GatewayEgressFlags.RedisUrlEnv}");
+                    return "";
+                }
+                var configuration = GatewayStoreUrls.Redis(url, out var problem);
+                if (problem is not null) errors.Add($"${GatewayEgressFlags.RedisUrlEnv}: {problem}");
+                return configuration ?? "";
+            default:
+                errors.Add($"--limits-store \"{store}\" is not memory or redis");
+                return null;
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        GatewayComponentOptions options, IPEndPoint? metrics, string audience, string? kubeconfig, LogLevel level, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var config = kubeconfig is not null
-            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
-            : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig() : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+        using var loggerFactory = GatewayEgressFlags.Logging(level);
+        KubernetesClientConfiguration config;
+        try
+        {
+            config = GatewayEgressFlags.ClusterConfig(kubeconfig);
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"gateway: no usable cluster configuration: {e.Message}");
+            return ValidateOutput.UsageError;
+        }
         using var client = new Kubernetes(config);
         await using var audit = await GatewayStores.OpenAuditAsync(options, stop.Token);
         await using var limits = await GatewayStores.OpenLimitsAsync(options);
-        await using var server = await GatewayServer.StartAsync(options.Gateway,
-            new GatewayDependencies { Client = client, Audit = audit, Limits = limits, Scanner = options.Scanner }, stop.Token);
+        var dependencies = new GatewayDependencies
+        {
+            Client = client,
+            Audit = audit,
+            Limits = limits,
+            Scanner = options.Scanner,
+            TokenReviewer = new KubernetesTokenReviewer(client, audience),
+            LoggerFactory = loggerFactory,
+        };
+        await using var server = await GatewayServer.StartAsync(options.Gateway, dependencies, metrics, stop.Token);
         Console.WriteLine($"airlock gateway: serving {server.Address}v1 for {options.Gateway.Providers.Count} provider(s)");
-        if (server.MetricsAddress is { } metrics) Console.WriteLine($"  metrics at {metrics}metrics");
+        if (server.MetricsAddress is { } metricsAddress) Console.WriteLine($"  metrics at {metricsAddress}metrics");
         await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Console.WriteLine("airlock gateway: stopping");
         return 0;

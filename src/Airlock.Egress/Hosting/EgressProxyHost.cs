@@ -6,6 +6,7 @@ using Airlock.Egress.Matching;
 using Airlock.Egress.Proxy;
 using Airlock.Egress.Resolution;
 using Airlock.Runtime.Events;
+using Airlock.Runtime.Health;
 using Airlock.Runtime.Informers;
 using Airlock.Stores.Audit;
 using k8s;
@@ -26,11 +27,13 @@ public sealed class EgressProxyHost : IAsyncDisposable
     private readonly EventRecorder _events;
     private readonly CancellationTokenSource _stop;
     private readonly Task _usageLoop;
+    private readonly ManagerEndpoint? _metricsEndpoint;
 
     private EgressProxyHost(
         SharedInformerFactory informers, EgressProxyServer server, EventRecorder events, CancellationTokenSource stop, Task usageLoop,
-        IAuditLog auditLog, CollectorRegistry metrics, ICallerDirectory directory)
+        IAuditLog auditLog, CollectorRegistry metrics, ICallerDirectory directory, ManagerEndpoint? metricsEndpoint)
     {
+        _metricsEndpoint = metricsEndpoint;
         _informers = informers;
         _server = server;
         _events = events;
@@ -48,6 +51,9 @@ public sealed class EgressProxyHost : IAsyncDisposable
 
     public IAuditLog AuditLog { get; }
 
+    /// <summary><c>http://ADDRESS:PORT/</c> of /metrics, /healthz and /readyz, when <see cref="EgressProxyOptions.MetricsEndpoint"/> is set.</summary>
+    public Uri? MetricsAddress => _metricsEndpoint?.Address;
+
     public CollectorRegistry Metrics { get; }
 
     public ICallerDirectory Directory { get; }
@@ -60,21 +66,30 @@ public sealed class EgressProxyHost : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("Airlock.Egress");
         var informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), loggerFactory: loggerFactory);
         var directory = new InformerCallerDirectory(informers);
+        var registry = options.Metrics ?? Prometheus.Metrics.NewCustomRegistry();
         var stop = new CancellationTokenSource();
-        informers.Start(stop.Token);
+        ManagerEndpoint? metricsEndpoint = null;
         try
         {
+            // Served before the caches sync so the kubelet sees the process alive; ready only once pods and tasks are known,
+            // since an unsynced proxy would refuse every agent as unknown.
+            if (options.MetricsEndpoint is { } at)
+            {
+                metricsEndpoint = await ManagerEndpoint.StartAsync(
+                    new ManagerEndpointOptions { Address = at.Address, Port = at.Port }, registry, () => directory.HasSynced, cancellationToken).ConfigureAwait(false);
+            }
+            informers.Start(stop.Token);
             await informers.WaitForCacheSyncAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
+            if (metricsEndpoint is not null) await metricsEndpoint.DisposeAsync().ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await informers.DisposeAsync().ConfigureAwait(false);
             stop.Dispose();
             throw;
         }
         var audit = options.AuditLog ?? new MemoryAuditLog(time: options.Time);
-        var registry = options.Metrics ?? Prometheus.Metrics.NewCustomRegistry();
         var events = new EventRecorder(new KubernetesEventSink(client), "airlock-egress", new EventRecorderOptions { Time = options.Time }, logger);
         var usage = new UsageBatcher(new KubernetesUsagePatcher(client), directory, options.UsageFlushInterval, logger);
         var accounting = new EgressAccounting(
@@ -86,11 +101,12 @@ public sealed class EgressProxyHost : IAsyncDisposable
         var server = new EgressProxyServer(services, options.Listen);
         server.Start();
         var usageLoop = Task.Run(() => usage.RunAsync(stop.Token), CancellationToken.None);
-        return new EgressProxyHost(informers, server, events, stop, usageLoop, audit, registry, directory);
+        return new EgressProxyHost(informers, server, events, stop, usageLoop, audit, registry, directory, metricsEndpoint);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_metricsEndpoint is not null) await _metricsEndpoint.DisposeAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         await _usageLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -22,6 +22,12 @@ public sealed record EgressProxyOptions
     /// </summary>
     public IReadOnlyList<IPNetwork> InternalRanges { get; init; } = AddressRanges.DefaultInternal;
 
+    /// <summary>
+    /// Where <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> are served (port 0: a free one); null serves none. Kept off
+    /// the proxy port: metrics name tasks, and agents reach the proxy port.
+    /// </summary>
+    public IPEndPoint? MetricsEndpoint { get; init; }
+
     public ProxyLimits Limits { get; init; } = new();
 
     /// <summary>How often <c>status.usage.egressAllowed/egressDenied</c> are written per task.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using Airlock.Api;
 using Airlock.Api.Tasks;
 using Airlock.Gateway.Anomaly;
@@ -59,7 +60,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public GatewayMetrics Metrics { get; }
 
-    /// <summary>The /metrics endpoint, when <see cref="GatewayOptions.MetricsPort"/> is set.</summary>
+    /// <summary>The /metrics, /healthz, /readyz endpoint, when one was asked for.</summary>
     public Uri? MetricsAddress => _metricsEndpoint?.Address;
 
     public IAnomalySignals Signals { get; }
@@ -68,7 +69,12 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public TaskDirectory Tasks { get; }
 
-    public static async Task<GatewayServer> StartAsync(GatewayOptions options, GatewayDependencies dependencies, CancellationToken cancellationToken = default)
+    public static Task<GatewayServer> StartAsync(GatewayOptions options, GatewayDependencies dependencies, CancellationToken cancellationToken = default) =>
+        StartAsync(options, dependencies, options.MetricsPort is { } port ? new IPEndPoint(options.Address, port) : null, cancellationToken);
+
+    /// <summary>Starts the gateway with /metrics, /healthz and /readyz on <paramref name="metricsEndpoint"/> (its own address; null: none).</summary>
+    public static async Task<GatewayServer> StartAsync(
+        GatewayOptions options, GatewayDependencies dependencies, IPEndPoint? metricsEndpoint, CancellationToken cancellationToken = default)
     {
         var loggerFactory = dependencies.LoggerFactory ?? NullLoggerFactory.Instance;
         var time = dependencies.Time;
@@ -122,6 +128,9 @@ public sealed class GatewayServer : IAsyncDisposable
         var stop = new CancellationTokenSource();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var metricsServer = metricsEndpoint is { } at
+            ? await ManagerEndpoint.StartAsync(new ManagerEndpointOptions { Address = at.Address, Port = at.Port }, metrics.Registry, () => directory.HasSynced, cancellationToken).ConfigureAwait(false)
+            : null;
         using (var sync = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             // Serve at once; callers get 503 until the caches are filled (they may not be when the CRD is not installed yet).
@@ -129,10 +138,7 @@ public sealed class GatewayServer : IAsyncDisposable
             await informers.WaitForCacheSyncAsync(sync.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         var retention = Task.Run(() => AuditRetentionLoop.RunAsync(dependencies.Audit, options.AuditRetention, time, stop.Token), CancellationToken.None);
-        var metricsEndpoint = options.MetricsPort is { } metricsPort
-            ? await ManagerEndpoint.StartAsync(new ManagerEndpointOptions { Address = options.Address, Port = metricsPort }, metrics.Registry, () => directory.HasSynced, cancellationToken).ConfigureAwait(false)
-            : null;
-        return new GatewayServer(app, informers, events, http, stop, retention, metricsEndpoint, address, metrics, signals, usage, directory);
+        return new GatewayServer(app, informers, events, http, stop, retention, metricsServer, address, metrics, signals, usage, directory);
     }
 
     public async ValueTask DisposeAsync()

@@ -34,13 +34,14 @@ public sealed class EgressCluster : IAsyncDisposable
 
     public IPEndPoint ProxyEndpoint => Proxy.Endpoint;
 
-    public static async Task<EgressCluster> StartAsync(ProxyLimits? limits = null)
+    /// <param name="configure">Changes to the proxy's options (for example a metrics endpoint).</param>
+    public static async Task<EgressCluster> StartAsync(ProxyLimits? limits = null, Func<EgressProxyOptions, EgressProxyOptions>? configure = null)
     {
         var cluster = await TestCluster.StartPrivateAsync();
         cluster.RequireLocal();
         await InstallCrdsAsync(cluster.Client);
         var audit = new MemoryAuditLog();
-        var proxy = await EgressProxyHost.StartAsync(cluster.Client, new EgressProxyOptions
+        var options = new EgressProxyOptions
         {
             ResolveOverrides = new Dictionary<string, IReadOnlyList<IPAddress>>
             {
@@ -53,7 +54,8 @@ public sealed class EgressCluster : IAsyncDisposable
             UsageFlushInterval = TimeSpan.FromMilliseconds(200),
             AnomalyThreshold = 3,
             AuditLog = audit,
-        });
+        };
+        var proxy = await EgressProxyHost.StartAsync(cluster.Client, configure is null ? options : configure(options));
         return new EgressCluster(cluster, proxy, audit);
     }
 

@@ -9,7 +9,9 @@ public static class Tool
     /// <summary>A guard against a hung tool, not a performance expectation.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(3);
 
-    public static ToolResult Run(string executable, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
+    /// <param name="environment">Variables to set (a null value removes one) on top of this process's environment.</param>
+    public static ToolResult Run(
+        string executable, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -20,6 +22,11 @@ public static class Tool
             UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
         var command = $"{Path.GetFileName(executable)} {string.Join(' ', info.ArgumentList)}";
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {command}");
         var stdout = process.StandardOutput.ReadToEndAsync();

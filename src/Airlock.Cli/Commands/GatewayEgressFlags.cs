@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Airlock.Api.Values;
+using Microsoft.Extensions.Logging;
+
+namespace Airlock.Cli.Commands;
+
+/// <summary>
+/// Flags the gateway and the egress proxy share (listen and metrics addresses, audit store, log level, the hidden
+/// <c>--check-config</c>) and their parsing. Every problem names its flag; the commands exit 2 on any of them.
+/// </summary>
+internal static class GatewayEgressFlags
+{
+    /// <summary>PostgreSQL connection string (URL or keyword form) of the audit log; a Secret value, so never an argument.</summary>
+    public const string PostgresUrlEnv = "AIRLOCK_AUDIT_POSTGRES_URL";
+
+    /// <summary>Redis URL (<c>redis://</c>, <c>rediss://</c>) or StackExchange.Redis configuration of the shared limits.</summary>
+    public const string RedisUrlEnv = "AIRLOCK_LIMITS_REDIS_URL";
+
+    /// <summary>What <see cref="Airlock.Runtime.Health.ManagerEndpoint"/> serves on the metrics address.</summary>
+    public static readonly IReadOnlyList<string> MetricsPaths = ["/metrics", "/healthz", "/readyz"];
+
+    public static Option<string?> Kubeconfig() =>
+        new("--kubeconfig") { Description = "Kubeconfig of the cluster (default: in-cluster config, else $KUBECONFIG or ~/.kube/config)." };
+
+    public static Option<string> Listen(string defaultValue, string what) =>
+        new("--listen") { Description = $"ADDRESS:PORT to serve {what} on (:PORT means every IPv4 address).", DefaultValueFactory = _ => defaultValue };
+
+    public static Option<string> MetricsAddr(string defaultValue) => new("--metrics-addr")
+    {
+        Description = "ADDRESS:PORT of /metrics, /healthz and /readyz (:PORT means every IPv4 address); empty disables.",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<string> AuditStore() => new("--audit-store")
+    {
+        Description = $"sqlite (audit.db in --state-dir, one replica), postgres (connection string from ${PostgresUrlEnv}, shared) or memory (lost on exit).",
+        DefaultValueFactory = _ => "sqlite",
+    };
+
+    public static Option<string?> StateDir() => new("--state-dir") { Description = "Directory of the SQLite audit log (audit.db); needed by --audit-store=sqlite." };
+
+    public static Option<string?> AuditRetention() =>
+        new("--audit-retention") { Description = "Prune audit records older than this Go duration (e.g. 2160h), behind a checkpoint; unset keeps all." };
+
+    public static Option<string> LogLevel() => new("--log-level")
+    {
+        Description = "Trace, Debug, Information, Warning, Error, Critical or None.",
+        DefaultValueFactory = _ => "Information",
+    };
+
+    /// <summary>Validates the configuration, prints it as JSON and exits (0 valid, 2 not) without touching the cluster or the stores.</summary>
+    public static Option<bool> CheckConfig() => new("--check-config") { Hidden = true };
+
+    /// <summary><c>ADDRESS:PORT</c>, <c>[V6]:PORT</c> or <c>:PORT</c> (every IPv4 address).</summary>
+    public static IPEndPoint? Endpoint(string flag, string? value, List<string> errors)
+    {
+        var text = value ?? "";
+        if (text.StartsWith(':') && !text.StartsWith("::", StringComparison.Ordinal)) text = "0.0.0.0" + text;
+        if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':', StringComparison.Ordinal) && endpoint.Port is > 0 and <= 65535) return endpoint;
+        errors.Add($"{flag} \"{value}\" is not ADDRESS:PORT or :PORT");
+        return null;
+    }
+
+    /// <summary>Like <see cref="Endpoint"/>, but empty means "none".</summary>
+    public static IPEndPoint? OptionalEndpoint(string flag, string? value, List<string> errors) =>
+        string.IsNullOrEmpty(value) ? null : Endpoint(flag, value, errors);
+
+    public static TimeSpan? Retention(string? value, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (GoDuration.TryParse(value, out var retention) && retention > TimeSpan.Zero) return retention;
+        errors.Add($"--audit-retention \"{value}\" is not a positive Go duration (e.g. 720h)");
+        return null;
+    }
+
+    public static LogLevel Level(string? value, List<string> errors)
+    {
+        if (Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !int.TryParse(value, CultureInfo.InvariantCulture, out _)) return level;
+        errors.Add($"--log-level \"{value}\" is not Trace, Debug, Information, Warning, Error, Critical or None");
+        return Microsoft.Extensions.Logging.LogLevel.Information;
+    }
+
+    /// <summary>The audit store the flags and environment select.</summary>
+    public static GatewayEgressAuditStore Audit(string? store, string? stateDir, List<string> errors, Func<string, string?> env)
+    {
+        switch (store)
+        {
+            case "sqlite":
+                if (string.IsNullOrEmpty(stateDir)) errors.Add("--audit-store=sqlite needs --state-dir (where audit.db lives)");
+                return new GatewayEgressAuditStore("sqlite", stateDir, null);
+            case "postgres":
+                var url = env(PostgresUrlEnv);
+                if (string.IsNullOrEmpty(url))
+                {
+                    errors.Add($"--audit-store=postgres needs the connection string in ${PostgresUrlEnv}");
+                    return new GatewayEgressAuditStore("postgres", null, null);
+                }
+                var connection = GatewayStoreUrls.Postgres(url, out var problem);
+                if (problem is not null) errors.Add($"${PostgresUrlEnv}: {problem}");
+                return new GatewayEgressAuditStore("postgres", null, connection);
+            case "memory":
+                return new GatewayEgressAuditStore("memory", null, null);
+            default:
+                errors.Add($"--audit-store \"{store}\" is not sqlite, postgres or memory");
+                return new GatewayEgressAuditStore("memory", null, null);
+        }
+    }
+
+    /// <summary>Prints the problems (exit 2) or, with <paramref name="check"/>, the effective configuration (exit 0); null: go on and run.</summary>
+    public static int? Report(string command, IReadOnlyList<string> errors, bool check, JsonObject summary)
+    {
+        foreach (var error in errors) Console.Error.WriteLine($"{command}: {error}");
+        if (errors.Count > 0) return ValidateOutput.UsageError;
+        if (!check) return null;
+        Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    /// <summary>The part of the <c>--check-config</c> summary both commands print: where they listen and what they serve.</summary>
+    public static JsonObject Summary(string command, IPEndPoint? listen, IPEndPoint? metrics, GatewayEgressAuditStore audit, TimeSpan? retention) => new()
+    {
+        ["command"] = command,
+        ["listen"] = listen?.ToString(),
+        ["listenPort"] = listen?.Port,
+        ["metricsAddr"] = metrics?.ToString(),
+        ["metricsPort"] = metrics?.Port,
+        ["metricsPaths"] = metrics is null ? new JsonArray() : new JsonArray([.. MetricsPaths.Select(p => JsonValue.Create(p))]),
+        ["auditStore"] = audit.Kind,
+        ["auditRetention"] = retention is { } r ? GoDuration.Format(r) : null,
+    };
+
+    public static ILoggerFactory Logging(LogLevel level) => LoggerFactory.Create(b => b.AddSimpleConsole(o =>
+    {
+        o.SingleLine = true;
+        o.TimestampFormat = "HH:mm:ss ";
+    }).SetMinimumLevel(level));
+
+    public static k8s.KubernetesClientConfiguration ClusterConfig(string? kubeconfig) =>
+        kubeconfig is not null ? k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+        : k8s.KubernetesClientConfiguration.IsInCluster() ? k8s.KubernetesClientConfiguration.InClusterConfig()
+        : k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile();
+}
