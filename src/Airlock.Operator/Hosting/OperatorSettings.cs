@@ -39,4 +39,7 @@ public sealed record OperatorSettings
     public string? WatchNamespace { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
+    public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
 }

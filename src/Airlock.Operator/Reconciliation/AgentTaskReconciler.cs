@@ -1,7 +1,9 @@
 using Airlock.Api.Tasks;
+using Airlock.Operator.Governance.Approval;
 using Airlock.Operator.Policies;
 using Airlock.Operator.Sandbox;
 using Airlock.Operator.Status;
+using Airlock.Operator.Validation;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;
@@ -30,7 +32,9 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly SandboxSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IApprovalVerifier? _seal;
 
+    /// <param name="seal">Verifies approvals (<see cref="ApprovalSeal"/>); without one no approval counts (fail closed).</param>
     public AgentTaskReconciler(
         ISandboxObserver observer,
         ISandboxWriter writer,
@@ -38,8 +42,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         IEventRecorder events,
         RecentWrites recent,
         SandboxSettings settings,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        IApprovalVerifier? seal = null)
     {
+        _seal = seal;
         _observer = observer;
         _writer = writer;
         _policies = policies;
@@ -63,9 +69,9 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
 
         var now = _time.GetUtcNow().UtcDateTime;
         var policy = _policies.For(task);
-        var approvalRequired = ApprovalRules.Required(task.Spec, policy);
         var observed = _observer.Observe(task);
-        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+        var gate = Gate(task, policy, observed, now);
+        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
 
         // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
         // never given a replacement, and a terminal one is never rebuilt.
@@ -73,7 +79,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             var desired = AgentTaskSandbox.Build(task, policy, _settings);
             observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
-            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
         }
         if (result.ChildrenExpired)
         {
@@ -92,6 +98,26 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         if (result.RequeueAt is not { } at) return ReconcileResult.Done;
         var delay = at - now;
         return ReconcileResult.After(delay > TimeSpan.Zero ? delay + DeadlineSlack : DeadlineSlack);
+    }
+
+    /// <summary>
+    /// Governance before the sandbox exists: the task is checked again against the current policy (a stricter policy
+    /// rejects a task still waiting), and an approval counts only when its seal verifies against the current spec.
+    /// </summary>
+    private TaskGate Gate(AgentTask task, EffectivePolicy policy, ObservedSandbox observed, DateTime now)
+    {
+        var reason = ApprovalRules.Reason(task.Spec, policy);
+        var (approval, problem) = _seal?.Verify(task)
+            ?? (null, task.Metadata.Annotations?.ContainsKey(Api.AirlockAnnotations.ApprovedBy) == true ? "the operator has no approval key, so no approval counts" : null);
+        var waiting = observed.Pod is null && task.Status?.StartTime is null && !AgentTaskPhase.IsTerminal(task.Status?.Phase);
+        return new TaskGate
+        {
+            ApprovalRequired = reason is not null,
+            ApprovalReason = reason,
+            Approval = approval,
+            ApprovalProblem = problem,
+            PolicyProblems = waiting ? AgentTaskValidator.Validate(task, policy, now) : [],
+        };
     }
 
     private static ObservedChildren Children(ObservedSandbox observed) => new(observed.Pod, observed.All.Count > 0);
@@ -145,6 +171,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
         _recent.Written(updated);
         var before = task.Status?.Phase;
+        if (status.ApprovedBy is { } approver && task.Status?.ApprovedBy != approver)
+        {
+            _events.Record(task, EventTypes.Normal, "Approved", $"Approved by {approver} at {status.ApprovedAt:O}");
+        }
         if (before == status.Phase) return;
         var ns = task.Metadata.NamespaceProperty ?? "";
         Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
