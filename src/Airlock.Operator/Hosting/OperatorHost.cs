@@ -165,6 +165,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         }
         var stop = _stop.Token;
         _running = Task.Run(() => _manager.RunAsync(stop), CancellationToken.None);
+        await StartWebhooksAsync(cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, _settings.Identity, _settings.LeaderElection, _health?.Address.ToString() ?? "(none)");
     }
 
@@ -174,6 +175,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is null) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_running is not null) await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await StopWebhooksAsync().ConfigureAwait(false);
         if (_health is not null) await _health.DisposeAsync().ConfigureAwait(false);
         _health = null;
         _running = null;
