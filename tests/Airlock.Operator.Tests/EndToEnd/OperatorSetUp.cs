@@ -14,6 +14,9 @@ public sealed class OperatorSetUp
     private static OperatorHost? _host;
     private static TestCluster? _cluster;
 
+    /// <summary>The shared operator (its webhooks serve the shared cluster when it is local).</summary>
+    public static OperatorHost Host => _host ?? throw new InvalidOperationException("the end-to-end set-up did not run");
+
     public static TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the end-to-end set-up did not run");
 
     [OneTimeSetUp]
@@ -21,7 +24,7 @@ public sealed class OperatorSetUp
     {
         _cluster = await TestCluster.SharedAsync();
         await ClusterPrerequisites.EnsureAsync(_cluster.Client);
-        _host = await StartOperatorAsync(await ClusterPrerequisites.OperatorClientAsync(_cluster));
+        _host = await StartOperatorAsync(await ClusterPrerequisites.OperatorClientAsync(_cluster), webhooks: _cluster.IsLocal);
     }
 
     [OneTimeTearDown]
@@ -32,7 +35,8 @@ public sealed class OperatorSetUp
     }
 
     /// <summary>An operator with test-friendly settings: no health port, and (when asked) a short Lease.</summary>
-    public static async Task<OperatorHost> StartOperatorAsync(IKubernetes client, bool leaderElection = false, string? identity = null)
+    /// <param name="webhooks">Serve the admission webhooks on a loopback port and register them by URL (local control plane only).</param>
+    public static async Task<OperatorHost> StartOperatorAsync(IKubernetes client, bool leaderElection = false, string? identity = null, bool webhooks = false)
     {
         var settings = new OperatorSettings
         {
@@ -43,6 +47,8 @@ public sealed class OperatorSetUp
             RenewDeadline = TimeSpan.FromSeconds(2),
             RetryPeriod = TimeSpan.FromMilliseconds(500),
             Identity = identity ?? "test-operator-" + Guid.NewGuid().ToString("N")[..6],
+            WebhookAddress = webhooks ? "127.0.0.1:0" : null,
+            WebhookRegistration = WebhookRegistration.Url,
         };
         var host = new OperatorHost(client, settings, TestLogging.Factory);
         await host.StartAsync();
