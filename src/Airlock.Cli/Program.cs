@@ -11,4 +11,7 @@ root.Subcommands.Add(EgressCommand.Create());
 root.Subcommands.Add(ExplainEgressCommand.Create());
 root.Subcommands.Add(DebugCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ApproveCommand.Create());
+root.Subcommands.Add(RejectCommand.Create());
+root.Subcommands.Add(QuarantineCommand.Create());
 return await root.Parse(args).InvokeAsync();
