@@ -2,6 +2,7 @@ using Airlock.Api.Policies;
 using Airlock.Api.Tasks;
 using Airlock.Operator.Governance.Approval;
 using Airlock.Operator.Governance.PolicyStatus;
+using Airlock.Operator.Governance.Quarantine;
 using Airlock.Operator.Reconciliation;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;
@@ -66,7 +67,8 @@ public sealed partial class OperatorHost : IAsyncDisposable
             Recent,
             sandbox,
             _loggerFactory.CreateLogger<AgentTaskReconciler>(),
-            ApprovalSeal);
+            ApprovalSeal,
+            _settings.Audit);
         _controller = ControllerBuilder.Create("agenttask", _informers)
             .For<AgentTask>(taskScope)
             .Owns<V1Pod>(childScope)
@@ -107,7 +109,10 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)
             .Build(policyStatus);
-        _manager = new ControllerManager(_informers, [_controller, policyController], _election);
+        var quarantine = new QuarantineController(
+            _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace)), taskInformer, _settings.AnomalySources,
+            new KubernetesTaskQuarantiner(client), _loggerFactory.CreateLogger<QuarantineController>());
+        _manager = new ControllerManager(_informers, [_controller, policyController, quarantine], _election);
     }
 
     public OperatorSettings Settings => _settings;

@@ -52,6 +52,12 @@ public sealed record OperatorSettings
     /// <summary>How often the self-provisioned certificates are checked for renewal.</summary>
     public TimeSpan WebhookCertificateCheckInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>In-process anomaly streams (the gateway's, the egress proxy's) besides their Warning Events, which are always watched.</summary>
+    public IReadOnlyList<Governance.Quarantine.IAnomalySource> AnomalySources { get; init; } = [];
+
+    /// <summary>Where quarantines are recorded (the shared hash-chained audit log); null records none.</summary>
+    public Stores.Audit.IAuditLog? Audit { get; init; }
+
     /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
     public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
 }

@@ -4,9 +4,11 @@ using Airlock.Operator.Policies;
 using Airlock.Operator.Sandbox;
 using Airlock.Operator.Status;
 using Airlock.Operator.Validation;
+using System.Text.Json.Nodes;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;
+using Airlock.Stores.Audit;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -33,6 +35,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IApprovalVerifier? _seal;
+    private readonly IAuditLog? _audit;
 
     /// <param name="seal">Verifies approvals (<see cref="ApprovalSeal"/>); without one no approval counts (fail closed).</param>
     public AgentTaskReconciler(
@@ -43,9 +46,11 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         RecentWrites recent,
         SandboxSettings settings,
         ILogger? logger = null,
-        IApprovalVerifier? seal = null)
+        IApprovalVerifier? seal = null,
+        IAuditLog? audit = null)
     {
         _seal = seal;
+        _audit = audit;
         _observer = observer;
         _writer = writer;
         _policies = policies;
@@ -179,6 +184,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var ns = task.Metadata.NamespaceProperty ?? "";
         Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
         var message = status.Message ?? status.Phase ?? "";
+        if (status.Phase == AgentTaskPhase.Quarantined) await AuditQuarantineAsync(task, status, cancellationToken).ConfigureAwait(false);
         if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected or AgentTaskPhase.Quarantined)
         {
             _events.Record(task, EventTypes.Warning, status.Phase, message);
@@ -193,6 +199,22 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             _events.Record(task, EventTypes.Warning, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "");
         }
+    }
+
+    /// <summary>One audit record per quarantine: who (a person, or the operator on an anomaly signal) and why.</summary>
+    private async Task AuditQuarantineAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    {
+        if (_audit is null) return;
+        var annotations = task.Metadata.Annotations ?? new Dictionary<string, string>();
+        var data = new JsonObject
+        {
+            ["by"] = annotations.TryGetValue(Api.AirlockAnnotations.QuarantinedBy, out var by) ? by : null,
+            ["reason"] = annotations.TryGetValue(Api.AirlockAnnotations.Quarantine, out var why) ? why : null,
+            ["previousPhase"] = task.Status?.Phase,
+            ["message"] = status.Message,
+        };
+        await _audit.AppendAsync(new AuditEntry("task.quarantine", task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, status.PodName, data), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async Task<AgentTask> EnsureFinalizerAsync(AgentTask task, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Airlock.Egress.Audit;
 using Airlock.Operator.Hosting;
 using Airlock.Testing;
 using k8s;
@@ -16,6 +17,12 @@ public sealed class OperatorSetUp
 
     /// <summary>The shared operator (its webhooks serve the shared cluster when it is local).</summary>
     public static OperatorHost Host => _host ?? throw new InvalidOperationException("the end-to-end set-up did not run");
+
+    /// <summary>The in-process anomaly stream the shared operator subscribes to (a gateway hosted alongside would publish here).</summary>
+    public static TestAnomalySource Anomalies { get; } = new();
+
+    /// <summary>The audit log the shared operator records quarantines in.</summary>
+    public static MemoryAuditLog Audit { get; } = new();
 
     public static TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the end-to-end set-up did not run");
 
@@ -49,6 +56,8 @@ public sealed class OperatorSetUp
             Identity = identity ?? "test-operator-" + Guid.NewGuid().ToString("N")[..6],
             WebhookAddress = webhooks ? "127.0.0.1:0" : null,
             WebhookRegistration = WebhookRegistration.Url,
+            AnomalySources = [Anomalies],
+            Audit = Audit,
         };
         var host = new OperatorHost(client, settings, TestLogging.Factory);
         await host.StartAsync();
