@@ -31,7 +31,8 @@ public static class AirlockManifests
     }
 
     public static string NameOf(JsonObject document) =>
-        document["metadata"]?["name"]?.GetValueKind() == JsonValueKind.String ? document["metadata"]!["name"]!.GetValue<string>() : "(unnamed)";
+        document["metadata"] is JsonObject { } meta && meta["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String
+            ? name.GetValue<string>() : "(unnamed)";
 
     /// <summary>Every problem of one document: schema problems (unknown fields, types) and the policy rules. Semantic messages win where both name a field.</summary>
     public static IReadOnlyList<FieldProblem> Validate(JsonObject document, EffectivePolicy policy, DateTime now) =>
@@ -50,7 +51,7 @@ public static class AirlockManifests
                 ? AgentTaskValidator.Validate(KubernetesJson.Deserialize<AgentTask>(readable), policy, now, scanner)
                 : ClusterAgentPolicyValidator.Validate(KubernetesJson.Deserialize<ClusterAgentPolicy>(readable));
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
             // The schema problems already say what cannot be read.
             semantic = schema.Count > 0 ? [] : [new FieldProblem("(root)", "cannot be read: " + e.Message)];

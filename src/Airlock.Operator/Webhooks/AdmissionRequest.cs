@@ -18,6 +18,15 @@ public sealed record AdmissionRequest(
     /// <summary>Reads <c>request</c> of a review; throws <see cref="FormatException"/> when it is not an AdmissionReview v1 request.</summary>
     public static AdmissionRequest Parse(JsonNode? review)
     {
+        try
+        {
+            // JsonNode reads objects lazily: walk the whole tree now, so a duplicate key fails here, not deep in a handler.
+            Materialise(review);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new FormatException("the AdmissionReview is not well-formed JSON: " + e.Message, e);
+        }
         if (review is not JsonObject root || Text(root["apiVersion"]) != "admission.k8s.io/v1" || Text(root["kind"]) != "AdmissionReview")
             throw new FormatException("expected an admission.k8s.io/v1 AdmissionReview");
         if (root["request"] is not JsonObject request || Text(request["uid"]) is not { Length: > 0 } uid)
@@ -39,6 +48,12 @@ public sealed record AdmissionRequest(
             request["object"] as JsonObject,
             request["oldObject"] as JsonObject,
             request["dryRun"] is JsonValue d && d.GetValueKind() == JsonValueKind.True);
+    }
+
+    private static void Materialise(JsonNode? node)
+    {
+        if (node is JsonObject obj) foreach (var (_, child) in obj) Materialise(child);
+        else if (node is JsonArray array) foreach (var child in array) Materialise(child);
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

@@ -62,15 +62,23 @@ public sealed class AgentTaskWebhooks(
         var review = GovernanceRules.Review(request.Operation, Annotations(request.OldObject), Annotations(obj), Phase(request.OldObject), request.User, stamped: true);
         var problems = review.Problems.ToList();
         var specChanged = request.Operation == "CREATE" || !JsonNode.DeepEquals(obj["spec"], request.OldObject?["spec"]);
-        if (specChanged && obj["metadata"]?["deletionTimestamp"] is null)
+        if (specChanged && At(obj, "metadata", "deletionTimestamp") is null)
         {
             var task = Task(obj, request);
             var document = (JsonObject)obj.DeepClone();
             var now = time.GetUtcNow().UtcDateTime;
-            var found = scanner is null
-                ? AirlockManifests.Validate(document, policies.For(task), now)
-                : AirlockManifests.Validate(document, policies.For(task), now, scanner);
-            problems.AddRange(found.Select(p => $"{AgentTask.KubeKind}/{request.Name ?? task.Metadata.Name}: {p}"));
+            var label = $"{AgentTask.KubeKind}/{request.Name ?? task.Metadata.Name}";
+            try
+            {
+                var found = scanner is null
+                    ? AirlockManifests.Validate(document, policies.For(task), now)
+                    : AirlockManifests.Validate(document, policies.For(task), now, scanner);
+                problems.AddRange(found.Select(p => $"{label}: {p}"));
+            }
+            catch (ManifestException e)
+            {
+                problems.Add($"{label}: {e.Message}");
+            }
         }
         if (problems.Count > 0) return AdmissionResponse.Invalid(string.Join("\n", problems));
         if (review.Actions.Count == 0) return AdmissionResponse.Allow();
@@ -89,8 +97,8 @@ public sealed class AgentTaskWebhooks(
         var after = Phase(obj);
         if (request.Operation == "UPDATE" && AgentTaskPhase.IsTerminal(before) && after != before)
             return AdmissionResponse.Invalid($"status.phase: {before} is final; it cannot become {after ?? "empty"}");
-        var approvedBy = Text(obj["status"]?["approvedBy"]);
-        var previous = Text(request.OldObject?["status"]?["approvedBy"]);
+        var approvedBy = Text(At(obj, "status", "approvedBy"));
+        var previous = Text(At(request.OldObject, "status", "approvedBy"));
         if (approvedBy is not null && approvedBy != previous && Annotations(obj).GetValueOrDefault(AirlockAnnotations.ApprovedBy) != approvedBy)
             return AdmissionResponse.Invalid($"status.approvedBy: \"{approvedBy}\" is not the recorded approver; approvals are made with airlock approve");
         return AdmissionResponse.Allow();
@@ -152,8 +160,9 @@ public sealed class AgentTaskWebhooks(
         {
             task = KubernetesJson.Deserialize<AgentTask>(obj.ToJsonString());
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
         {
+            // Unreadable as a task (a malformed quantity...): the validation refuses it with the field; judge it as empty here.
             task = new AgentTask();
         }
         task.Metadata ??= new();
@@ -163,14 +172,21 @@ public sealed class AgentTaskWebhooks(
         return task;
     }
 
-    private static string? Phase(JsonObject? obj) => Text(obj?["status"]?["phase"]);
+    private static string? Phase(JsonObject? obj) => Text(At(obj, "status", "phase"));
+
+    /// <summary>The node at <paramref name="path"/>, or null when any step is missing or not an object (the input is untrusted).</summary>
+    private static JsonNode? At(JsonNode? node, params string[] path)
+    {
+        foreach (var key in path) node = node is JsonObject obj ? obj[key] : null;
+        return node;
+    }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
     private static Dictionary<string, string> Annotations(JsonObject? obj)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in obj?["metadata"]?["annotations"] as JsonObject ?? [])
+        foreach (var (key, value) in At(obj, "metadata", "annotations") as JsonObject ?? [])
         {
             if (value is JsonValue v && v.TryGetValue<string>(out var text)) result[key] = text;
         }
