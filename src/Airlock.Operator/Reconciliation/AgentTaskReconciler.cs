@@ -1,10 +1,10 @@
+using System.Text.Json.Nodes;
 using Airlock.Api.Tasks;
 using Airlock.Operator.Governance.Approval;
 using Airlock.Operator.Policies;
 using Airlock.Operator.Sandbox;
 using Airlock.Operator.Status;
 using Airlock.Operator.Validation;
-using System.Text.Json.Nodes;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;

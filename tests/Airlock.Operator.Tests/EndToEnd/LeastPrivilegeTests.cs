@@ -44,7 +44,10 @@ public sealed class LeastPrivilegeTests
 
         role.Rules.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1PolicyRule
         {
-            ApiGroups = [""], Resources = ["configmaps"], ResourceNames = ["triage-input"], Verbs = ["get"],
+            ApiGroups = [""],
+            Resources = ["configmaps"],
+            ResourceNames = ["triage-input"],
+            Verbs = ["get"],
         });
     }
 
