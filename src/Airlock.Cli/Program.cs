@@ -15,4 +15,7 @@ root.Subcommands.Add(DebugCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(RedteamCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ApproveCommand.Create());
+root.Subcommands.Add(RejectCommand.Create());
+root.Subcommands.Add(QuarantineCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -21,6 +21,9 @@ public static class AgentTaskConditionReasons
 
     public const string QuarantineRequested = "QuarantineRequested";
 
+    /// <summary>The task (still without a sandbox) does not satisfy the current policy: it is rejected with the reasons.</summary>
+    public const string PolicyViolation = "PolicyViolation";
+
     public const string SpecCurrent = "SpecCurrent";
     public const string SpecChangedAfterStart = "SpecChangedAfterStart";
 }

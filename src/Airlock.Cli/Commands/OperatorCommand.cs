@@ -19,8 +19,10 @@ internal static class OperatorCommand
         var installCrds = new Option<bool>("--install-crds") { Description = "Create or update the Airlock CRDs before starting." };
         var gateway = new Option<string?>("--gateway-url") { Description = "Base URL of the model gateway as agents reach it." };
         var egress = new Option<string?>("--egress-proxy-url") { Description = "URL of the egress proxy (HTTPS_PROXY of every agent)." };
+        var webhookAddr = new Option<string>("--webhook-addr") { Description = "host:port of the HTTPS admission webhooks; empty disables them.", DefaultValueFactory = _ => ":9443" };
+        var webhookCertDir = new Option<string?>("--webhook-cert-dir") { Description = "Directory with tls.crt and tls.key (cert-manager); default: the operator provisions and rotates its own CA." };
         var command = new Command("operator", "Run the Airlock operator against a Kubernetes cluster.");
-        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress }) command.Options.Add(option);
+        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir }) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new OperatorSettings
@@ -29,6 +31,9 @@ internal static class OperatorCommand
                 HealthAddress = parse.GetValue(metrics) is { Length: > 0 } address ? address : null,
                 LeaderElection = parse.GetValue(leaderElect),
                 InstallCrds = parse.GetValue(installCrds),
+                WebhookAddress = parse.GetValue(webhookAddr) is { Length: > 0 } webhook ? webhook : null,
+                WebhookCertDir = parse.GetValue(webhookCertDir) is { Length: > 0 } certs ? certs : null,
+                WebhookRegistration = parse.GetValue(webhookCertDir) is { Length: > 0 } ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
             };
             var sandbox = settings.Sandbox;
             if (parse.GetValue(gateway) is { Length: > 0 } g) sandbox = sandbox with { GatewayUrl = g };

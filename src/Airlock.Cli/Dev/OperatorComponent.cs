@@ -7,7 +7,8 @@ namespace Airlock.Cli.Dev;
 
 /// <summary>
 /// The operator as a part of the local control plane: once the API server is up it installs the prerequisites (CRDs,
-/// <c>airlock-system</c>, the Kata RuntimeClasses) and runs an <see cref="OperatorHost"/> until the plane stops.
+/// <c>airlock-system</c>, the Kata RuntimeClasses) and runs an <see cref="OperatorHost"/> until the plane stops. The operator's
+/// admission webhooks are registered with the plane, so <c>kubectl apply</c> of a bad task is refused.
 /// </summary>
 public sealed class OperatorComponent : ILocalComponent
 {
@@ -17,7 +18,9 @@ public sealed class OperatorComponent : ILocalComponent
 
     public OperatorComponent(OperatorSettings? settings = null, ILoggerFactory? loggerFactory = null)
     {
-        _settings = (settings ?? new OperatorSettings()) with { InstallCrds = true };
+        var given = settings ?? new OperatorSettings();
+        // The local control plane cannot route to Services: the webhooks are registered by URL on a loopback port.
+        _settings = given with { InstallCrds = true, WebhookAddress = given.WebhookAddress ?? "127.0.0.1:0", WebhookRegistration = WebhookRegistration.Url };
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     }
 

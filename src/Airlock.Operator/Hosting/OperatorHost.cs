@@ -1,11 +1,14 @@
 using Airlock.Api.Policies;
 using Airlock.Api.Tasks;
+using Airlock.Operator.Governance.Approval;
+using Airlock.Operator.Governance.PolicyStatus;
+using Airlock.Operator.Governance.Quarantine;
 using Airlock.Operator.Reconciliation;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;
 using Airlock.Runtime.Health;
-using Airlock.Runtime.Leadership;
 using Airlock.Runtime.Informers;
+using Airlock.Runtime.Leadership;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -49,7 +52,12 @@ public sealed partial class OperatorHost : IAsyncDisposable
         _informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
         Recent = new RecentWrites(_settings.Time);
-        var policies = new ClusterPolicySource(_informers.GetInformer<ClusterAgentPolicy>(), _informers.GetInformer<V1Namespace>());
+        var policyInformer = _informers.GetInformer<ClusterAgentPolicy>();
+        var namespaceInformer = _informers.GetInformer<V1Namespace>();
+        var taskInformer = _informers.GetInformer<AgentTask>(taskScope);
+        var policies = new ClusterPolicySource(policyInformer, namespaceInformer);
+        Policies = policies;
+        ApprovalSeal = new ApprovalSealSlot { Seal = _settings.ApprovalSeal };
         var reconciler = new AgentTaskReconciler(
             new InformerSandboxObserver(_informers, childScope, Recent),
             new KubernetesSandboxWriter(client),
@@ -58,7 +66,9 @@ public sealed partial class OperatorHost : IAsyncDisposable
                 _loggerFactory.CreateLogger<EventRecorder>()),
             Recent,
             sandbox,
-            _loggerFactory.CreateLogger<AgentTaskReconciler>());
+            _loggerFactory.CreateLogger<AgentTaskReconciler>(),
+            ApprovalSeal,
+            _settings.Audit);
         _controller = ControllerBuilder.Create("agenttask", _informers)
             .For<AgentTask>(taskScope)
             .Owns<V1Pod>(childScope)
@@ -67,10 +77,10 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .Owns<V1NetworkPolicy>(childScope)
             .Owns<V1Role>(childScope)
             .Owns<V1RoleBinding>(childScope)
-            // Policies and namespaces enqueue nothing (a running sandbox is immutable); watching them makes the
-            // controller wait until their caches have synced, so no task is judged against a policy not yet seen.
-            .Watches<ClusterAgentPolicy>(_ => [])
-            .Watches<V1Namespace>(_ => [])
+            // A policy or namespace-label change re-checks the tasks still waiting for their sandbox (a running sandbox is
+            // immutable); watching them also makes the controller wait until their caches have synced.
+            .Watches<ClusterAgentPolicy>(_ => WaitingTasks(taskInformer, null))
+            .Watches<V1Namespace>(ns => WaitingTasks(taskInformer, ns.Metadata.Name))
             .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time })
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)
@@ -91,10 +101,27 @@ public sealed partial class OperatorHost : IAsyncDisposable
                 _loggerFactory.CreateLogger<LeaderElection>(),
                 Registry);
         }
-        _manager = new ControllerManager(_informers, [_controller], _election);
+        var policyStatus = new PolicyStatusReconciler(policyInformer, namespaceInformer, new KubernetesPolicyStatusWriter(client), _settings.Time);
+        var policyController = ControllerBuilder.Create("clusteragentpolicy", _informers)
+            .For<ClusterAgentPolicy>()
+            .Watches<V1Namespace>(_ => policyStatus.AllPolicies())
+            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = 1, Time = _settings.Time })
+            .WithLogging(_loggerFactory)
+            .WithMetrics(Registry)
+            .Build(policyStatus);
+        var quarantine = new QuarantineController(
+            _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace)), taskInformer, _settings.AnomalySources,
+            new KubernetesTaskQuarantiner(client), _loggerFactory.CreateLogger<QuarantineController>());
+        _manager = new ControllerManager(_informers, [_controller, policyController, quarantine], _election);
     }
 
     public OperatorSettings Settings => _settings;
+
+    /// <summary>The effective policy of any namespace, from the informer caches (what the webhooks judge with).</summary>
+    public ClusterPolicySource Policies { get; }
+
+    /// <summary>Verifies approvals; holds the seal once its key is loaded.</summary>
+    public ApprovalSealSlot ApprovalSeal { get; }
 
     /// <summary>This host's metrics (controller and work-queue series).</summary>
     public CollectorRegistry Registry { get; }
@@ -134,6 +161,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is not null) throw new InvalidOperationException("already started");
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_settings.InstallCrds) await CrdInstaller.EnsureAsync(_client, cancellationToken).ConfigureAwait(false);
+        ApprovalSeal.Seal ??= await ApprovalKeyStore.LoadOrCreateAsync(_client, _settings.SystemNamespace, cancellationToken).ConfigureAwait(false);
         if (_settings.HealthAddress is { } address)
         {
             var endpoint = HostPort.Parse(address);
@@ -142,6 +170,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         }
         var stop = _stop.Token;
         _running = Task.Run(() => _manager.RunAsync(stop), CancellationToken.None);
+        await StartWebhooksAsync(cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, _settings.Identity, _settings.LeaderElection, _health?.Address.ToString() ?? "(none)");
     }
 
@@ -151,6 +180,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is null) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_running is not null) await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await StopWebhooksAsync().ConfigureAwait(false);
         if (_health is not null) await _health.DisposeAsync().ConfigureAwait(false);
         _health = null;
         _running = null;
@@ -163,6 +193,12 @@ public sealed partial class OperatorHost : IAsyncDisposable
         await _events.DisposeAsync().ConfigureAwait(false);
         _stop?.Dispose();
     }
+
+    /// <summary>Tasks whose sandbox does not exist yet (no phase, Pending or AwaitingApproval), in one namespace or all.</summary>
+    private static IEnumerable<Runtime.ObjectKey> WaitingTasks(ISharedInformer<AgentTask> tasks, string? @namespace) =>
+        (@namespace is null ? tasks.Cache.List() : tasks.Cache.ByNamespace(@namespace))
+            .Where(t => t.Status?.Phase is null or AgentTaskPhase.Pending or AgentTaskPhase.AwaitingApproval && t.Status?.StartTime is null)
+            .Select(Runtime.ObjectKey.Of);
 
     private static partial class Log
     {

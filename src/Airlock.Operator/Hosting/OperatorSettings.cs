@@ -39,4 +39,25 @@ public sealed record OperatorSettings
     public string? WatchNamespace { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary><c>host:port</c> of the HTTPS admission webhooks (<c>:9443</c> in a cluster, port 0 picks one); null serves none.</summary>
+    public string? WebhookAddress { get; init; }
+
+    /// <summary>Directory with <c>tls.crt</c>/<c>tls.key</c> (cert-manager or the chart); null: the operator provisions and rotates its own CA.</summary>
+    public string? WebhookCertDir { get; init; }
+
+    /// <summary>How the webhooks are made known to the API server.</summary>
+    public WebhookRegistration WebhookRegistration { get; init; } = WebhookRegistration.PatchCaBundle;
+
+    /// <summary>How often the self-provisioned certificates are checked for renewal.</summary>
+    public TimeSpan WebhookCertificateCheckInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>In-process anomaly streams (the gateway's, the egress proxy's) besides their Warning Events, which are always watched.</summary>
+    public IReadOnlyList<Governance.Quarantine.IAnomalySource> AnomalySources { get; init; } = [];
+
+    /// <summary>Where quarantines are recorded (the shared hash-chained audit log); null records none.</summary>
+    public Stores.Audit.IAuditLog? Audit { get; init; }
+
+    /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
+    public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
 }

@@ -4,6 +4,7 @@ using Airlock.Api;
 using Airlock.Api.Policies;
 using Airlock.Api.Schema;
 using Airlock.Api.Tasks;
+using Airlock.Guardrails;
 using Airlock.Operator.Policies;
 using Airlock.Operator.Validation;
 using k8s;
@@ -30,10 +31,15 @@ public static class AirlockManifests
     }
 
     public static string NameOf(JsonObject document) =>
-        document["metadata"]?["name"]?.GetValueKind() == JsonValueKind.String ? document["metadata"]!["name"]!.GetValue<string>() : "(unnamed)";
+        document["metadata"] is JsonObject { } meta && meta["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String
+            ? name.GetValue<string>() : "(unnamed)";
 
     /// <summary>Every problem of one document: schema problems (unknown fields, types) and the policy rules. Semantic messages win where both name a field.</summary>
-    public static IReadOnlyList<FieldProblem> Validate(JsonObject document, EffectivePolicy policy, DateTime now)
+    public static IReadOnlyList<FieldProblem> Validate(JsonObject document, EffectivePolicy policy, DateTime now) =>
+        Validate(document, policy, now, GuardrailScanner.Default);
+
+    /// <param name="scanner">The guardrails' secret detector used on the prompt, env values, command and args.</param>
+    public static IReadOnlyList<FieldProblem> Validate(JsonObject document, EffectivePolicy policy, DateTime now, IGuardrailScanner scanner)
     {
         var kind = KindOf(document);
         var readable = document.DeepClone();
@@ -42,10 +48,10 @@ public static class AirlockManifests
         try
         {
             semantic = kind == AgentTask.KubeKind
-                ? AgentTaskValidator.Validate(KubernetesJson.Deserialize<AgentTask>(readable), policy, now)
+                ? AgentTaskValidator.Validate(KubernetesJson.Deserialize<AgentTask>(readable), policy, now, scanner)
                 : ClusterAgentPolicyValidator.Validate(KubernetesJson.Deserialize<ClusterAgentPolicy>(readable));
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
             // The schema problems already say what cannot be read.
             semantic = schema.Count > 0 ? [] : [new FieldProblem("(root)", "cannot be read: " + e.Message)];

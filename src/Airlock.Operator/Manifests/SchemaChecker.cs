@@ -75,7 +75,7 @@ public static class SchemaChecker
                 if (schema.MinItems is { } min && array.Count < min) problems.Add(new(field, $"needs at least {min} item(s)"));
                 if (schema.MaxItems is { } max && array.Count > max) problems.Add(new(field, $"has {array.Count} items; at most {max} are allowed"));
                 var bad = Enumerable.Range(0, array.Count)
-                    .Where(i => schema.Items is V1JSONSchemaProps items && !Walk(array[i], items, $"{path}[{i}]", problems))
+                    .Where(i => schema.Items is V1JSONSchemaProps items && (array[i] is null ? Null($"{path}[{i}]", problems) : !Walk(array[i], items, $"{path}[{i}]", problems)))
                     .ToList();
                 for (var i = bad.Count - 1; i >= 0; i--) array.RemoveAt(bad[i]);
                 return true;
@@ -117,6 +117,13 @@ public static class SchemaChecker
             problems.Add(new(field, $"\"{text}\" does not match the expected form ({pattern})"));
         if (schema.Format == "date-time" && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
             problems.Add(new(field, $"\"{text}\" is not an RFC 3339 time; write e.g. 2026-11-26T12:00:00Z"));
+    }
+
+    /// <summary>A null list item is refused (and removed) like the API server does for non-nullable items.</summary>
+    private static bool Null(string field, List<FieldProblem> problems)
+    {
+        problems.Add(new(field, "must not be null; remove the empty item"));
+        return true;
     }
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";

@@ -1,10 +1,14 @@
+using System.Text.Json.Nodes;
 using Airlock.Api.Tasks;
+using Airlock.Operator.Governance.Approval;
 using Airlock.Operator.Policies;
 using Airlock.Operator.Sandbox;
 using Airlock.Operator.Status;
+using Airlock.Operator.Validation;
 using Airlock.Runtime;
 using Airlock.Runtime.Controllers;
 using Airlock.Runtime.Events;
+using Airlock.Stores.Audit;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -30,7 +34,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly SandboxSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IApprovalVerifier? _seal;
+    private readonly IAuditLog? _audit;
 
+    /// <param name="seal">Verifies approvals (<see cref="ApprovalSeal"/>); without one no approval counts (fail closed).</param>
     public AgentTaskReconciler(
         ISandboxObserver observer,
         ISandboxWriter writer,
@@ -38,8 +45,12 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         IEventRecorder events,
         RecentWrites recent,
         SandboxSettings settings,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        IApprovalVerifier? seal = null,
+        IAuditLog? audit = null)
     {
+        _seal = seal;
+        _audit = audit;
         _observer = observer;
         _writer = writer;
         _policies = policies;
@@ -63,9 +74,9 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
 
         var now = _time.GetUtcNow().UtcDateTime;
         var policy = _policies.For(task);
-        var approvalRequired = ApprovalRules.Required(task.Spec, policy);
         var observed = _observer.Observe(task);
-        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+        var gate = Gate(task, policy, observed, now);
+        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
 
         // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
         // never given a replacement, and a terminal one is never rebuilt.
@@ -73,7 +84,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             var desired = AgentTaskSandbox.Build(task, policy, _settings);
             observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
-            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, approvalRequired);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
         }
         if (result.ChildrenExpired)
         {
@@ -92,6 +103,26 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         if (result.RequeueAt is not { } at) return ReconcileResult.Done;
         var delay = at - now;
         return ReconcileResult.After(delay > TimeSpan.Zero ? delay + DeadlineSlack : DeadlineSlack);
+    }
+
+    /// <summary>
+    /// Governance before the sandbox exists: the task is checked again against the current policy (a stricter policy
+    /// rejects a task still waiting), and an approval counts only when its seal verifies against the current spec.
+    /// </summary>
+    private TaskGate Gate(AgentTask task, EffectivePolicy policy, ObservedSandbox observed, DateTime now)
+    {
+        var reason = ApprovalRules.Reason(task.Spec, policy);
+        var (approval, problem) = _seal?.Verify(task)
+            ?? (null, task.Metadata.Annotations?.ContainsKey(Api.AirlockAnnotations.ApprovedBy) == true ? "the operator has no approval key, so no approval counts" : null);
+        var waiting = observed.Pod is null && task.Status?.StartTime is null && !AgentTaskPhase.IsTerminal(task.Status?.Phase);
+        return new TaskGate
+        {
+            ApprovalRequired = reason is not null,
+            ApprovalReason = reason,
+            Approval = approval,
+            ApprovalProblem = problem,
+            PolicyProblems = waiting ? AgentTaskValidator.Validate(task, policy, now) : [],
+        };
     }
 
     private static ObservedChildren Children(ObservedSandbox observed) => new(observed.Pod, observed.All.Count > 0);
@@ -145,10 +176,15 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
         _recent.Written(updated);
         var before = task.Status?.Phase;
+        if (status.ApprovedBy is { } approver && task.Status?.ApprovedBy != approver)
+        {
+            _events.Record(task, EventTypes.Normal, "Approved", $"Approved by {approver} at {status.ApprovedAt:O}");
+        }
         if (before == status.Phase) return;
         var ns = task.Metadata.NamespaceProperty ?? "";
         Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
         var message = status.Message ?? status.Phase ?? "";
+        if (status.Phase == AgentTaskPhase.Quarantined) await AuditQuarantineAsync(task, status, cancellationToken).ConfigureAwait(false);
         if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected or AgentTaskPhase.Quarantined)
         {
             _events.Record(task, EventTypes.Warning, status.Phase, message);
@@ -163,6 +199,22 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             _events.Record(task, EventTypes.Warning, AgentTaskConditionReasons.SpecChangedAfterStart, specApplied.Message ?? "");
         }
+    }
+
+    /// <summary>One audit record per quarantine: who (a person, or the operator on an anomaly signal) and why.</summary>
+    private async Task AuditQuarantineAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    {
+        if (_audit is null) return;
+        var annotations = task.Metadata.Annotations ?? new Dictionary<string, string>();
+        var data = new JsonObject
+        {
+            ["by"] = annotations.TryGetValue(Api.AirlockAnnotations.QuarantinedBy, out var by) ? by : null,
+            ["reason"] = annotations.TryGetValue(Api.AirlockAnnotations.Quarantine, out var why) ? why : null,
+            ["previousPhase"] = task.Status?.Phase,
+            ["message"] = status.Message,
+        };
+        await _audit.AppendAsync(new AuditEntry("task.quarantine", task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, status.PodName, data), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async Task<AgentTask> EnsureFinalizerAsync(AgentTask task, CancellationToken cancellationToken)

@@ -27,13 +27,6 @@ public sealed class ClusterPolicySource : ITaskPolicySource
         var policies = _policies.Cache.List();
         if (policies.Count == 0) return BuiltinPolicy.Effective;
         var ns = _namespaces.Cache.Get("", task.Metadata.NamespaceProperty ?? "");
-        return PolicyMerger.Merge(policies.Where(p => Selects(p.Spec.NamespaceSelector, ns)));
-    }
-
-    private static bool Selects(V1LabelSelector? selector, V1Namespace? ns)
-    {
-        if (ns is null) return true;
-        var known = (selector?.MatchExpressions ?? []).All(r => r.OperatorProperty is "In" or "NotIn" or "Exists" or "DoesNotExist");
-        return !known || NamespaceSelector.Matches(selector, ns.Metadata.Labels);
+        return PolicyMerger.Merge(PolicySelection.For(policies, ns));
     }
 }

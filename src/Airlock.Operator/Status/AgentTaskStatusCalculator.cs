@@ -1,4 +1,3 @@
-using System.Globalization;
 using Airlock.Api;
 using Airlock.Api.Tasks;
 using Airlock.Operator.Sandbox;
@@ -20,7 +19,11 @@ public static class AgentTaskStatusCalculator
     public const int DefaultTtlSeconds = 300;
 
     /// <param name="approvalRequired">From <see cref="Policies.ApprovalRules"/>: whether the task must wait for a human.</param>
-    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, bool approvalRequired = false)
+    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, bool approvalRequired = false) =>
+        Compute(task, observed, now, new TaskGate { ApprovalRequired = approvalRequired });
+
+    /// <param name="gate">Approval and policy decisions made by the reconciler (verified, not read from annotations here).</param>
+    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, TaskGate gate)
     {
         // The API server keeps seconds only; finer times would make every recomputed status look changed.
         now = new DateTime(now.ToUniversalTime().Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -32,7 +35,7 @@ public static class AgentTaskStatusCalculator
 
         if (!Phase.IsTerminal(previous.Phase))
         {
-            Advance(task, observed, status, now, approvalRequired);
+            Advance(task, observed, status, now, gate);
         }
         if (Phase.IsTerminal(status.Phase)) status.CompletionTime ??= now;
         if (observed.Pod is not null) status.PodName = observed.Pod.Metadata.Name;
@@ -51,13 +54,15 @@ public static class AgentTaskStatusCalculator
     public static bool Differs(AgentTaskStatus? current, AgentTaskStatus? desired) =>
         KubernetesJson.Serialize(current ?? new AgentTaskStatus()) != KubernetesJson.Serialize(desired ?? new AgentTaskStatus());
 
-    private static void Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, bool approvalRequired)
+    private static void Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, TaskGate gate)
     {
         var conditions = status.Conditions!;
         var generation = task.Metadata.Generation;
         var annotations = task.Metadata.Annotations ?? new Dictionary<string, string>();
         void Set(string type, bool? value, string reason, string message) => ConditionList.Set(conditions, type, value, reason, message, now, generation);
 
+        // Quarantine and rejection only ever stop a task, so acting on them is safe whoever wrote them (the webhook
+        // still checks who may). Approval is the one decision that lets a task run: it comes verified in the gate.
         if (annotations.TryGetValue(AirlockAnnotations.Quarantine, out var why))
         {
             var message = "quarantined: " + (string.IsNullOrWhiteSpace(why) ? "no reason given" : why);
@@ -69,28 +74,38 @@ public static class AgentTaskStatusCalculator
         }
         if (annotations.TryGetValue(AirlockAnnotations.RejectedBy, out var rejecter))
         {
-            var message = $"rejected by {rejecter}";
+            var reason = annotations.TryGetValue(AirlockAnnotations.RejectionReason, out var r) && !string.IsNullOrWhiteSpace(r) ? $": {r}" : "";
+            var message = $"rejected by {rejecter}{reason}";
             Set(Types.Approved, false, Reasons.RejectedByHuman, message);
             Set(Types.Completed, true, Reasons.RejectedByHuman, message);
             End(status, Phase.Rejected, message);
             return;
         }
-        if (annotations.TryGetValue(AirlockAnnotations.ApprovedBy, out var approver))
+        var started = observed.Pod is not null || status.StartTime is not null;
+        if (!started && gate.PolicyProblems.Count > 0)
         {
-            status.ApprovedBy = approver;
-            status.ApprovedAt = annotations.TryGetValue(AirlockAnnotations.ApprovedAt, out var at)
-                && DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed : status.ApprovedAt ?? now;
-            Set(Types.Approved, true, Reasons.ApprovedByHuman, $"approved by {approver}");
+            var message = "the task does not satisfy the current policy: " + string.Join("; ", gate.PolicyProblems);
+            Set(Types.Approved, false, Reasons.PolicyViolation, message);
+            Set(Types.Completed, true, Reasons.PolicyViolation, message);
+            End(status, Phase.Rejected, message);
+            return;
         }
-        else if (approvalRequired)
+        if (gate.Approval is { } approval)
         {
-            Set(Types.Approved, false, Reasons.AwaitingApproval, "waiting for a human approval (airlock approve)");
+            status.ApprovedBy = approval.By;
+            status.ApprovedAt = approval.At;
+            Set(Types.Approved, true, Reasons.ApprovedByHuman, $"approved by {approval.By}");
+        }
+        else if (gate.ApprovalRequired && !started)
+        {
+            var waiting = "waiting for a human approval (airlock approve)" + (gate.ApprovalReason is { } because ? $": {because}" : "");
+            if (gate.ApprovalProblem is { } problem) waiting += $"; {problem}";
+            Set(Types.Approved, false, Reasons.AwaitingApproval, waiting);
             status.Phase = Phase.AwaitingApproval;
             status.Message = "waiting for a human approval before the sandbox is created";
             return;
         }
-        else
+        else if (!gate.ApprovalRequired)
         {
             Set(Types.Approved, true, Reasons.ApprovalNotRequired, "no approval is required");
         }

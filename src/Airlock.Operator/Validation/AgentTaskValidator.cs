@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Airlock.Api.Schema;
 using Airlock.Api.Tasks;
 using Airlock.Api.Values;
+using Airlock.Guardrails;
 using Airlock.Operator.Policies;
 
 namespace Airlock.Operator.Validation;
@@ -14,7 +15,11 @@ namespace Airlock.Operator.Validation;
 public static partial class AgentTaskValidator
 {
     /// <param name="now">Start of the debug window when the task has no creation time yet (it is being created).</param>
-    public static IReadOnlyList<FieldProblem> Validate(AgentTask task, EffectivePolicy policy, DateTime now)
+    public static IReadOnlyList<FieldProblem> Validate(AgentTask task, EffectivePolicy policy, DateTime now) =>
+        Validate(task, policy, now, GuardrailScanner.Default);
+
+    /// <param name="scanner">The guardrails' secret detector, run over the prompt, env values, command and args.</param>
+    public static IReadOnlyList<FieldProblem> Validate(AgentTask task, EffectivePolicy policy, DateTime now, IGuardrailScanner scanner)
     {
         var problems = new List<FieldProblem>();
         if (string.IsNullOrEmpty(task.Metadata?.Name)) problems.Add(new("metadata.name", "is required; name the task (a DNS-1123 name such as triage-4211)"));
@@ -33,6 +38,7 @@ public static partial class AgentTaskValidator
         {
             problems.Add(new("spec.prompt", $"is {Encoding.UTF8.GetByteCount(prompt)} bytes, more than 256 KiB; move large inputs into the workspace (fetch them through an egress rule)"));
         }
+        SecretValidator.Validate(spec, scanner, problems);
         EgressValidator.Validate(spec.Egress, policy, problems);
         ModelValidator.Validate(spec.Model, policy, problems);
         PermissionValidator.Validate(spec.Permissions, policy, problems);

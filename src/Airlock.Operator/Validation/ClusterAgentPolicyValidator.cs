@@ -10,7 +10,7 @@ public static class ClusterAgentPolicyValidator
     public static IReadOnlyList<FieldProblem> Validate(ClusterAgentPolicy policy)
     {
         var problems = new List<FieldProblem>();
-        var spec = policy.Spec;
+        if (policy.Spec is not { } spec) return [new("spec", "is required; give at least the fields to tighten")];
         if (spec.DefaultRuntimeClass is { } runtime)
         {
             var allowed = spec.AllowedRuntimeClasses ?? [.. BuiltinPolicy.RuntimeClasses];

@@ -21,6 +21,15 @@ public static class PermissionValidator
 
     public static readonly IReadOnlySet<string> ForbiddenVerbs = new HashSet<string>(StringComparer.Ordinal) { "*", "escalate", "bind", "impersonate" };
 
+    /// <summary>
+    /// Resources whose write verbs amount to running a pod: whoever creates (or edits the template of) a pod can mount any
+    /// Secret and run as any service account of the namespace, so writes to them are refused like secrets are.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PodCreatingResources = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "replicationcontrollers",
+    };
+
     /// <summary>Verbs that change state; a policy may require approval for tasks that hold any of them.</summary>
     public static readonly IReadOnlySet<string> WriteVerbs = new HashSet<string>(StringComparer.Ordinal) { "create", "update", "patch", "delete", "deletecollection" };
 
@@ -35,6 +44,15 @@ public static class PermissionValidator
             Each(rule.Verbs, field + ".verbs", v => ForbiddenVerbs.Contains(v.ToLowerInvariant())
                 ? $"\"{v}\" is not allowed; list the verbs the agent needs (get, list, watch...)"
                 : null);
+            var writes = (rule.Verbs ?? []).Where(v => WriteVerbs.Contains((v ?? "").ToLowerInvariant())).ToList();
+            for (var j = 0; writes.Count > 0 && j < (rule.Resources?.Count ?? 0); j++)
+            {
+                var resource = (rule.Resources![j] ?? "").ToLowerInvariant();
+                if (PodCreatingResources.Contains(resource) || resource.StartsWith("pods/", StringComparison.Ordinal))
+                {
+                    problems.Add(new($"{field}.resources[{j}]", $"\"{rule.Resources[j]}\" with {string.Join(", ", writes)} is never granted to an agent (whoever creates or changes pods can run them with any Secret or service account of the namespace); grant get, list or watch only"));
+                }
+            }
             foreach (var allowlist in policy.PermissionAllowlists)
             {
                 if (!allowlist.Any(a => Covers(a, rule)))

@@ -1,4 +1,5 @@
 using Airlock.Api.Tasks;
+using Airlock.Operator.Governance.Approval;
 using Airlock.Operator.Policies;
 using Airlock.Operator.Reconciliation;
 using Airlock.Operator.Sandbox;
@@ -18,8 +19,11 @@ public sealed class AgentTaskReconcilerTests
     private readonly ListEventRecorder _events = new();
     private readonly FixedObserver _observer = new(ObservedSandbox.Empty);
 
+    private readonly ApprovalSeal _seal = ApprovalSeal.Generate();
+    private readonly FixedPolicySource _policy = new(BuiltinPolicy.Effective);
+
     private AgentTaskReconciler Reconciler() => new(
-        _observer, _writer, BuiltinPolicySource.Instance, _events, new RecentWrites(), SandboxSettings.Default with { Clock = new FixedClock(Now) });
+        _observer, _writer, _policy, _events, new RecentWrites(), SandboxSettings.Default with { Clock = new FixedClock(Now) }, seal: _seal);
 
     private static AgentTask Task(string? phase = null)
     {
@@ -128,5 +132,68 @@ public sealed class AgentTaskReconcilerTests
         await ReconcileAsync(task);
 
         _writer.Writes.Should().Equal("status AwaitingApproval");
+    }
+
+    [Test]
+    public async Task Task_with_a_sealed_approval_gets_its_sandbox_and_an_approved_event()
+    {
+        var task = Task();
+        task.Spec.Approval = new ApprovalRequest { Required = true };
+        Approve(task, _seal);
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Contain("create Pod/hello-agent");
+        (_writer.LastStatus!.Phase, _writer.LastStatus.ApprovedBy).Should().Be((AgentTaskPhase.Pending, "bob"));
+        _events.Events.Should().Contain("Normal Approved");
+    }
+
+    [Test]
+    public async Task Approval_annotations_written_past_the_webhook_approve_nothing()
+    {
+        var task = Task();
+        task.Spec.Approval = new ApprovalRequest { Required = true };
+        Approve(task, ApprovalSeal.Generate());
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Equal("status AwaitingApproval");
+    }
+
+    [Test]
+    public async Task Waiting_task_is_rejected_when_the_policy_no_longer_allows_it()
+    {
+        var task = Task();
+        task.Spec.RuntimeClassName = "kata-fc";
+        _policy.Policy = BuiltinPolicy.Effective with { AllowedRuntimeClasses = ["kata-qemu"] };
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Equal("status Rejected");
+        _writer.LastStatus!.Message.Should().Be("the task does not satisfy the current policy: spec.runtimeClassName: \"kata-fc\" is not allowed; use one of kata-qemu");
+    }
+
+    [Test]
+    public async Task Running_task_is_left_alone_when_the_policy_tightens()
+    {
+        var task = Task(AgentTaskPhase.Running);
+        task.Spec.RuntimeClassName = "kata-fc";
+        _observer.Observed = Built(task, "Running");
+        _policy.Policy = BuiltinPolicy.Effective with { AllowedRuntimeClasses = ["kata-qemu"] };
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().NotContain(w => w.StartsWith("delete", StringComparison.Ordinal) || w == "status Rejected");
+    }
+
+    private static void Approve(AgentTask task, ApprovalSeal seal)
+    {
+        const string at = "2026-03-01T11:00:00Z";
+        task.Metadata.Annotations = new Dictionary<string, string>
+        {
+            [Api.AirlockAnnotations.ApprovedBy] = "bob",
+            [Api.AirlockAnnotations.ApprovedAt] = at,
+            [Api.AirlockAnnotations.ApprovalSeal] = seal.Sign(task, "bob", at),
+        };
     }
 }

@@ -76,3 +76,11 @@ public sealed class ListEventRecorder : IEventRecorder
 
     public void Record(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message) => Events.Add($"{type} {reason}");
 }
+
+/// <summary>Answers every task with one policy, changeable between reconciles.</summary>
+public sealed class FixedPolicySource(Airlock.Operator.Policies.EffectivePolicy policy) : ITaskPolicySource
+{
+    public Airlock.Operator.Policies.EffectivePolicy Policy { get; set; } = policy;
+
+    public Airlock.Operator.Policies.EffectivePolicy For(AgentTask task) => Policy;
+}

@@ -108,14 +108,45 @@ public class AgentTaskStatusCalculatorTests
     }
 
     [Test]
-    public void Approval_annotation_records_the_approver()
+    public void Verified_approval_records_the_approver()
+    {
+        var gate = new TaskGate { ApprovalRequired = true, Approval = new VerifiedApproval("alice", Now.AddHours(-1)) };
+
+        var result = AgentTaskStatusCalculator.Compute(Tasks.Minimal(), ObservedChildren.None, Now, gate);
+
+        (result.Status.Phase, result.Status.ApprovedBy, result.Status.ApprovedAt).Should().Be((AgentTaskPhase.Pending, "alice", Now.AddHours(-1)));
+    }
+
+    [Test]
+    public void Approval_annotation_alone_approves_nothing()
     {
         var task = Tasks.Minimal();
         task.Metadata.Annotations = new Dictionary<string, string> { [AirlockAnnotations.ApprovedBy] = "alice", [AirlockAnnotations.ApprovedAt] = "2026-03-01T11:00:00Z" };
 
         var result = Compute(task, null, childrenExist: false, approvalRequired: true);
 
-        (result.Status.Phase, result.Status.ApprovedBy, result.Status.ApprovedAt).Should().Be((AgentTaskPhase.Pending, "alice", Now.AddHours(-1)));
+        (result.Status.Phase, result.Status.ApprovedBy).Should().Be((AgentTaskPhase.AwaitingApproval, null));
+    }
+
+    [Test]
+    public void Waiting_task_with_policy_problems_is_rejected_with_the_reasons()
+    {
+        var gate = new TaskGate { PolicyProblems = [new("spec.runtimeClassName", "\"kata-fc\" is not allowed; use one of kata-qemu")] };
+
+        var result = AgentTaskStatusCalculator.Compute(Tasks.Minimal(), ObservedChildren.None, Now, gate);
+
+        result.Status.Phase.Should().Be(AgentTaskPhase.Rejected);
+        result.Status.Message.Should().Be("the task does not satisfy the current policy: spec.runtimeClassName: \"kata-fc\" is not allowed; use one of kata-qemu");
+        Condition(result, AgentTaskConditionTypes.Completed).Reason.Should().Be(AgentTaskConditionReasons.PolicyViolation);
+    }
+
+    [Test]
+    public void Running_task_is_not_rejected_by_a_later_policy()
+    {
+        var task = Tasks.Minimal();
+        var gate = new TaskGate { PolicyProblems = [new("spec.runtimeClassName", "not allowed")] };
+
+        AgentTaskStatusCalculator.Compute(task, new ObservedChildren(Pod(task, "Running"), true), Now, gate).Status.Phase.Should().Be(AgentTaskPhase.Running);
     }
 
     [Test]

@@ -1,0 +1,120 @@
+using System.Net;
+using Airlock.Api;
+using Airlock.Api.Tasks;
+using Airlock.Egress.Accounting;
+using Airlock.Egress.Audit;
+using Airlock.Egress.Identity;
+using Airlock.Operator.Governance.Quarantine;
+using Airlock.Runtime.Events;
+using Airlock.Testing;
+using k8s;
+using k8s.Models;
+
+namespace Airlock.Operator.Tests.EndToEnd;
+
+/// <summary>
+/// Quarantine end to end: from <c>airlock quarantine</c>, from the egress proxy's anomaly Event and from an in-process
+/// gateway stream, a Running task becomes Quarantined, its pod (and token) go, its NetworkPolicy stays, an Event and an
+/// audit record say why, and nothing can undo it.
+/// </summary>
+[TestFixture]
+public sealed class QuarantineTests
+{
+    private TestNamespace _ns = null!;
+    private TaskProbe _probe = null!;
+
+    private static TestCluster Cluster => OperatorSetUp.Cluster;
+
+    [SetUp]
+    public async Task RunTaskAsync()
+    {
+        Cluster.RequireLocal();
+        _ns = await Cluster.CreateNamespaceAsync("quar");
+        _probe = new TaskProbe(Cluster.Client, _ns.Name);
+        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Editor, "alice", "bob");
+        (await Cluster.KubectlAs("alice").RunAsync(["apply", "-n", _ns.Name, "-f", "-"], TaskYaml.For("agent", exitAfter: "1h"))).EnsureSuccess();
+        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Running);
+    }
+
+    [TearDown]
+    public async Task DeleteNamespaceAsync() => await _ns.DisposeAsync();
+
+    [Test]
+    public async Task Airlock_quarantine_stops_the_task_and_keeps_its_network_policy()
+    {
+        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Quarantiner, "bob");
+
+        (await AirlockCommand.RunAsync("quarantine", "agent", "-n", _ns.Name, "--kubeconfig", Cluster.KubeconfigPath, "--context", "bob", "--reason", "odd traffic"))
+            .EnsureSuccess();
+
+        var task = await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        task.Status!.Message.Should().Be("quarantined: odd traffic");
+        task.Metadata.Annotations[AirlockAnnotations.QuarantinedBy].Should().Be("bob");
+        await Eventually.UntilAsync(async () => await _probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
+        (await _probe.ChildrenAsync("agent")).Should().Contain("NetworkPolicy/agent-sandbox");
+    }
+
+    [Test]
+    public async Task Quarantine_needs_the_quarantine_verb()
+    {
+        var result = await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}=because");
+
+        result.Stderr.Should().Contain($"bob may not quarantine agenttasks.agents.airlock.dev in namespace {_ns.Name}");
+    }
+
+    [Test]
+    public async Task Egress_anomaly_event_quarantines_the_task_and_kills_its_token()
+    {
+        var pod = (await _probe.PodAsync("agent"))!;
+        var token = await TaskToken.RequestAsync(Cluster.Client, _ns.Name, "agent", pod);
+        await using var recorder = new EventRecorder(new KubernetesEventSink(Cluster.Client), "airlock-egress");
+        var sink = new EventAnomalySink(recorder, new OneTask((await _probe.GetAsync("agent"))!));
+
+        sink.Report(new EgressAnomaly(_ns.Name, "agent", 12, TimeSpan.FromSeconds(10), "evil.example", 443, "host not allowed"));
+
+        var task = await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        task.Status!.Message.Should().StartWith("quarantined: anomaly EgressDenialsRepeated from airlock-egress: 12 egress attempts denied");
+        task.Metadata.Annotations[AirlockAnnotations.QuarantinedBy].Should().Be(ClusterPrerequisites.OperatorUser());
+        await Eventually.UntilAsync(async () => await _probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
+        (await TaskToken.KubectlAsync(Cluster, token, "get", "configmaps", "-n", _ns.Name)).Stderr.Should().Contain("Unauthorized");
+    }
+
+    [Test]
+    public async Task Gateway_signal_quarantines_the_task_with_an_event_and_an_audit_record()
+    {
+        OperatorSetUp.Anomalies.Publish(new AnomalyReport(_ns.Name, "agent", null, "airlock-gateway", "AnomalyTokenSpike", "90000 tokens this period", DateTime.UtcNow));
+
+        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+
+        await Eventually.UntilAsync(
+            () => OperatorSetUp.Audit.Snapshot().Any(r => r.Kind == "task.quarantine" && r.Namespace == _ns.Name && r.Task == "agent"
+                && ((string?)r.Data["reason"])!.Contains("AnomalyTokenSpike", StringComparison.Ordinal)),
+            "an audit record of the quarantine");
+        var events = await Cluster.Client.CoreV1.ListNamespacedEventAsync(_ns.Name, fieldSelector: "involvedObject.name=agent");
+        events.Items.Should().Contain(e => e.Reason == AgentTaskPhase.Quarantined && e.Type == "Warning" && e.Message.Contains("AnomalyTokenSpike"));
+    }
+
+    [Test]
+    public async Task Quarantine_is_sticky()
+    {
+        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Quarantiner, "bob");
+        (await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}=stop")).EnsureSuccess();
+        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+
+        var unannotate = await Cluster.Kubectl.RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}-");
+        var restatus = await Cluster.Kubectl.RunAsync("patch", "agenttask", "agent", "-n", _ns.Name, "--subresource=status", "--type=merge", "-p", "{\"status\":{\"phase\":\"Running\"}}");
+
+        (unannotate.Succeeded, restatus.Succeeded).Should().Be((false, false));
+        (await _probe.GetAsync("agent"))!.Status!.Phase.Should().Be(AgentTaskPhase.Quarantined);
+    }
+
+    /// <summary>The egress proxy's view of the one task under test.</summary>
+    private sealed class OneTask(AgentTask task) : ICallerDirectory
+    {
+        public CallerIdentity? FindBySource(IPAddress source) => null;
+
+        public AgentTask? FindTask(string @namespace, string name) => name == task.Metadata.Name ? task : null;
+
+        public V1Pod? RunningPodOf(AgentTask task) => null;
+    }
+}
