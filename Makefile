@@ -15,7 +15,7 @@ build: ## bin/airlock (and the kubectl-airlock plugin link)
 	$(DOTNET) publish src/Airlock.Cli/Airlock.Cli.csproj -c $(CONFIG) -o $(BIN) --nologo -v quiet
 	ln -sf airlock $(BIN)/kubectl-airlock
 
-test: build verify ## every test suite
+test: build verify tools ## every test suite (installs helm into .tools/ first)
 	mkdir -p .state; AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) test Operator.sln -c $(CONFIG) --nologo -v quiet 2>&1 | tee .state/test.log; \
 	  rc=$${PIPESTATUS[0]}; scripts/test-summary .state/test.log; exit $$rc
 

@@ -9,8 +9,9 @@ public static class ConditionList
     /// <summary>When several conditions changed at the same instant, the REASON column shows the most telling one.</summary>
     private static readonly string[] Priority =
     [
-        AgentTaskConditionTypes.Quarantined, AgentTaskConditionTypes.Completed, AgentTaskConditionTypes.SpecApplied,
-        AgentTaskConditionTypes.SandboxReady, AgentTaskConditionTypes.Approved,
+        // SpecApplied ranks below SandboxReady: "SpecCurrent" says nothing, while a later SpecChangedAfterStart is newer and wins anyway.
+        AgentTaskConditionTypes.Quarantined, AgentTaskConditionTypes.Completed, AgentTaskConditionTypes.SandboxReady,
+        AgentTaskConditionTypes.SpecApplied, AgentTaskConditionTypes.Approved,
     ];
 
     public static void Set(IList<V1Condition> conditions, string type, bool? status, string reason, string message, DateTime now, long? generation)

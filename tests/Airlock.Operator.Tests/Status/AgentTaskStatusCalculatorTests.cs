@@ -45,6 +45,16 @@ public class AgentTaskStatusCalculatorTests
     }
 
     [Test]
+    public void Running_task_shows_pod_running_as_its_reason_not_the_spec_bookkeeping()
+    {
+        var task = Tasks.Minimal();
+
+        var result = Compute(task, Pod(task, "Running"));
+
+        result.Status.Reason.Should().Be(AgentTaskConditionReasons.PodRunning);
+    }
+
+    [Test]
     public void Succeeded_pod_completes_the_task()
     {
         var task = Tasks.Minimal();
