@@ -99,7 +99,9 @@ public sealed class ChartOperatorContractTests
     {
         var operatorContainer = ChartCliContractTests.Container("default", "operator");
         var drifted = operatorContainer with { Container = (System.Text.Json.Nodes.JsonObject)operatorContainer.Container.DeepClone() };
-        drifted.Container["args"]!.AsArray().Add("--webhook-addr=nowhere");
+        var args = drifted.Container["args"]!.AsArray();
+        var index = args.Select(a => (string?)a).ToList().FindIndex(a => a!.StartsWith("--webhook-addr=", StringComparison.Ordinal));
+        args[index] = "--webhook-addr=nowhere";
 
         var result = AirlockCheck.Run(drifted);
 
