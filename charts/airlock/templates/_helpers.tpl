@@ -60,22 +60,6 @@ seccompProfile:
   type: RuntimeDefault
 {{- end }}
 
-{{/* Environment every component gets. */}}
-{{- define "airlock.commonEnv" -}}
-- name: POD_NAMESPACE
-  valueFrom:
-    fieldRef:
-      fieldPath: metadata.namespace
-- name: POD_NAME
-  valueFrom:
-    fieldRef:
-      fieldPath: metadata.name
-- name: DOTNET_EnableDiagnostics
-  value: "0"
-- name: Logging__LogLevel__Default
-  value: {{ .logLevel | quote }}
-{{- end }}
-
 {{/* Anti-affinity spreading a component's replicas over nodes: airlock.antiAffinity (dict "component" "gateway" "mode" "soft" "affinity" .Values.gateway.affinity). */}}
 {{- define "airlock.affinity" -}}
 {{- if .affinity -}}
@@ -122,35 +106,6 @@ priorityClassName: {{ . }}
 {{- with .root.Values.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- end }}
-
-{{/* Store arguments and environment of the gateway and the egress proxy: airlock.storeArgs $ / airlock.storeEnv $. */}}
-{{- define "airlock.storeArgs" -}}
-- --audit-store={{ .Values.stores.audit.type }}
-{{- if eq .Values.stores.audit.type "sqlite" }}
-- --audit-sqlite-path=/var/lib/airlock/audit.db
-{{- end }}
-{{- with .Values.stores.audit.retention }}
-- --audit-retention={{ . }}
-{{- end }}
-- --limits-store={{ .Values.stores.limits.type }}
-{{- end }}
-
-{{- define "airlock.storeEnv" -}}
-{{- if eq .Values.stores.audit.type "postgres" }}
-- name: AIRLOCK_AUDIT_POSTGRES_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ required "stores.audit.postgres.urlSecret.name is required when stores.audit.type is postgres" .Values.stores.audit.postgres.urlSecret.name }}
-      key: {{ .Values.stores.audit.postgres.urlSecret.key }}
-{{- end }}
-{{- if eq .Values.stores.limits.type "redis" }}
-- name: AIRLOCK_LIMITS_REDIS_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ required "stores.limits.redis.urlSecret.name is required when stores.limits.type is redis" .Values.stores.limits.redis.urlSecret.name }}
-      key: {{ .Values.stores.limits.redis.urlSecret.key }}
 {{- end }}
 {{- end }}
 

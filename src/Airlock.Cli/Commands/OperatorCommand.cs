@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Airlock.Api.Tasks;
 using Airlock.Operator.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -21,29 +22,53 @@ internal static class OperatorCommand
         var egress = new Option<string?>("--egress-proxy-url") { Description = "URL of the egress proxy (HTTPS_PROXY of every agent)." };
         var webhookAddr = new Option<string>("--webhook-addr") { Description = "host:port of the HTTPS admission webhooks; empty disables them.", DefaultValueFactory = _ => ":9443" };
         var webhookCertDir = new Option<string?>("--webhook-cert-dir") { Description = "Directory with tls.crt and tls.key (cert-manager); default: the operator provisions and rotates its own CA." };
+        var audience = new Option<string>("--token-audience")
+        {
+            Description = "Audience of the agents' projected gateway token; must match the gateway's --token-audience.",
+            DefaultValueFactory = _ => SandboxContract.TokenAudience,
+        };
+        var logLevel = GatewayEgressFlags.LogLevel();
+        var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("operator", "Run the Airlock operator against a Kubernetes cluster.");
-        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir }) command.Options.Add(option);
+        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, logLevel, check })
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((parse, cancellationToken) =>
         {
+            var errors = new List<string>();
+            OperatorFlags.Namespace(parse.GetValue(ns), errors);
+            var metricsEndpoint = OperatorFlags.OptionalAddress("--metrics-addr", parse.GetValue(metrics), errors);
+            var webhookEndpoint = OperatorFlags.OptionalAddress("--webhook-addr", parse.GetValue(webhookAddr), errors);
+            var certDir = parse.GetValue(webhookCertDir) is { Length: > 0 } certs ? certs : null;
+            if (certDir is not null && webhookEndpoint is null) errors.Add("--webhook-cert-dir needs --webhook-addr (the webhooks are disabled)");
+            var gatewayUrl = OperatorFlags.Url("--gateway-url", parse.GetValue(gateway), errors);
+            var egressUrl = OperatorFlags.Url("--egress-proxy-url", parse.GetValue(egress), errors);
+            var tokenAudience = parse.GetValue(audience);
+            OperatorFlags.Audience(tokenAudience, errors);
+            var level = GatewayEgressFlags.Level(parse.GetValue(logLevel), errors);
             var settings = new OperatorSettings
             {
                 SystemNamespace = parse.GetValue(ns)!,
-                HealthAddress = parse.GetValue(metrics) is { Length: > 0 } address ? address : null,
+                HealthAddress = metricsEndpoint is null ? null : parse.GetValue(metrics),
                 LeaderElection = parse.GetValue(leaderElect),
                 InstallCrds = parse.GetValue(installCrds),
-                WebhookAddress = parse.GetValue(webhookAddr) is { Length: > 0 } webhook ? webhook : null,
-                WebhookCertDir = parse.GetValue(webhookCertDir) is { Length: > 0 } certs ? certs : null,
-                WebhookRegistration = parse.GetValue(webhookCertDir) is { Length: > 0 } ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
+                WebhookAddress = webhookEndpoint is null ? null : parse.GetValue(webhookAddr),
+                WebhookCertDir = certDir,
+                WebhookRegistration = certDir is not null ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
             };
-            var sandbox = settings.Sandbox;
-            if (parse.GetValue(gateway) is { Length: > 0 } g) sandbox = sandbox with { GatewayUrl = g };
-            if (parse.GetValue(egress) is { Length: > 0 } e) sandbox = sandbox with { EgressProxyUrl = e };
-            return RunAsync(parse.GetValue(kubeconfig), parse.GetValue(context), settings with { Sandbox = sandbox }, cancellationToken);
+            var sandbox = settings.Sandbox with { TokenAudience = tokenAudience ?? SandboxContract.TokenAudience };
+            if (gatewayUrl is not null) sandbox = sandbox with { GatewayUrl = gatewayUrl };
+            if (egressUrl is not null) sandbox = sandbox with { EgressProxyUrl = egressUrl };
+            settings = settings with { Sandbox = sandbox };
+            var summary = OperatorFlags.Summary(settings, metricsEndpoint, webhookEndpoint, level.ToString());
+            if (GatewayEgressFlags.Report("operator", errors, parse.GetValue(check), summary) is { } exit) return Task.FromResult(exit);
+            return RunAsync(parse.GetValue(kubeconfig), parse.GetValue(context), settings, level, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string? kubeconfig, string? context, OperatorSettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? kubeconfig, string? context, OperatorSettings settings, LogLevel level, CancellationToken cancellationToken)
     {
         KubernetesClientConfiguration config;
         try
@@ -64,7 +89,7 @@ internal static class OperatorCommand
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-        }).SetMinimumLevel(LogLevel.Information));
+        }).SetMinimumLevel(level));
         using var client = new Kubernetes(config);
         await using var host = new OperatorHost(client, settings, loggerFactory);
         try

@@ -41,7 +41,7 @@ public static class SandboxPodBuilder
         };
         var volumes = new List<V1Volume>
         {
-            TokenVolumeFor(policy.TokenExpirationSecondsFor(spec)),
+            TokenVolumeFor(policy.TokenExpirationSecondsFor(spec), settings.TokenAudience),
             new()
             {
                 Name = PromptVolume,
@@ -118,8 +118,8 @@ public static class SandboxPodBuilder
         });
     }
 
-    /// <summary>The gateway token: bound to the pod, audience <c>airlock-gateway</c> only, rotated by the kubelet.</summary>
-    private static V1Volume TokenVolumeFor(long expirationSeconds) => new()
+    /// <summary>The gateway token: bound to the pod, the gateway's audience only (<c>airlock-gateway</c> by default), rotated by the kubelet.</summary>
+    private static V1Volume TokenVolumeFor(long expirationSeconds, string audience) => new()
     {
         Name = TokenVolume,
         Projected = new V1ProjectedVolumeSource
@@ -131,7 +131,7 @@ public static class SandboxPodBuilder
                 {
                     ServiceAccountToken = new V1ServiceAccountTokenProjection
                     {
-                        Audience = SandboxContract.TokenAudience,
+                        Audience = audience,
                         ExpirationSeconds = expirationSeconds,
                         Path = "token",
                     },

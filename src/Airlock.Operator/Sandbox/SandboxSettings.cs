@@ -28,6 +28,9 @@ public sealed record SandboxSettings
     public IReadOnlyDictionary<string, string> DnsNamespaceLabels { get; init; } =
         new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "kube-system" };
 
+    /// <summary>Audience of the agents' projected gateway token; the gateway's <c>--token-audience</c> must be the same.</summary>
+    public string TokenAudience { get; init; } = Api.Tasks.SandboxContract.TokenAudience;
+
     /// <summary>Labels of the cluster DNS pods.</summary>
     public IReadOnlyDictionary<string, string> DnsPodLabels { get; init; } =
         new Dictionary<string, string> { ["k8s-app"] = "kube-dns" };

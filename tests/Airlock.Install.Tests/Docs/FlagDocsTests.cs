@@ -7,6 +7,7 @@ namespace Airlock.Install.Tests.Docs;
 [TestFixture]
 public sealed partial class FlagDocsTests
 {
+    [TestCase("operator")]
     [TestCase("gateway")]
     [TestCase("egress")]
     public void Operations_guide_documents_every_flag_of(string component)
@@ -19,6 +20,7 @@ public sealed partial class FlagDocsTests
         foreach (var flag in flags) doc.Should().Contain($"`{flag}`", $"airlock {component} has {flag}");
     }
 
+    [TestCase("operator")]
     [TestCase("gateway")]
     [TestCase("egress")]
     public void Operations_guide_documents_no_flag_the_cli_lacks(string component)

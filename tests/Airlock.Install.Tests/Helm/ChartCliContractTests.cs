@@ -3,23 +3,24 @@ using Airlock.Install.Tests.Support;
 namespace Airlock.Install.Tests.Helm;
 
 /// <summary>
-/// The chart against the real CLI: every gateway and egress-proxy container the chart renders must start with arguments the
-/// built <c>bin/airlock</c> accepts (<c>--check-config</c>), probe the port and paths it serves, and set only environment
-/// variables it reads. The operator is not covered yet: it has no <c>--check-config</c>.
+/// The chart against the real CLI: every operator, gateway and egress-proxy container the chart renders must start with
+/// arguments the built <c>bin/airlock</c> accepts (<c>--check-config</c>), probe the port and paths it serves, and set only
+/// environment variables it reads. The operator's webhook side is in <see cref="ChartOperatorContractTests"/>.
 /// </summary>
 [TestFixture]
 public sealed class ChartCliContractTests
 {
-    /// <summary>Components covered here. The operator joins once <c>airlock operator --check-config</c> exists.</summary>
-    private static readonly string[] Checked = ["gateway", "egress"];
+    /// <summary>Components covered here.</summary>
+    private static readonly string[] Checked = ["operator", "gateway", "egress"];
 
-    /// <summary>Every value set that renders each component; "minimal" renders neither.</summary>
-    private static readonly object[] Cases =
+    /// <summary>Every value set that renders the gateway and the egress proxy; "minimal" renders neither.</summary>
+    private static readonly object[] ProxyCases =
     [
-        new object[] { "default", "gateway" }, new object[] { "default", "egress" },
-        new object[] { "ha", "gateway" }, new object[] { "ha", "egress" },
-        new object[] { "cert-manager", "gateway" }, new object[] { "cert-manager", "egress" },
+        .. new[] { "default", "ha", "cert-manager", "operator-certs" }.SelectMany(set => new[] { new object[] { set, "gateway" }, new object[] { set, "egress" } }),
     ];
+
+    /// <summary>The proxies, and the operator in every value set.</summary>
+    private static readonly object[] Cases = [.. ProxyCases, .. ValueSets.Names.Select(set => new object[] { set, "operator" })];
 
     [TestCaseSource(nameof(Cases))]
     public void Cli_accepts_the_arguments_and_environment_the_chart_gives(string valueSet, string component)
@@ -29,7 +30,7 @@ public sealed class ChartCliContractTests
         result.ExitCode.Should().Be(0, result.ToString());
     }
 
-    [TestCaseSource(nameof(Cases))]
+    [TestCaseSource(nameof(ProxyCases))]
     public void Service_port_is_the_port_the_cli_listens_on(string valueSet, string component)
     {
         var container = Container(valueSet, component);
@@ -86,7 +87,7 @@ public sealed class ChartCliContractTests
     {
         var subcommands = ChartContainer.Airlock(valueSet, ValueSets.Render(valueSet)).Select(c => c.Subcommand);
 
-        subcommands.Should().OnlyContain(s => s == "operator" || Checked.Contains(s), "a new component needs its own --check-config case here");
+        subcommands.Should().OnlyContain(s => Checked.Contains(s), "a new component needs its own --check-config case here");
     }
 
     [Test]
@@ -109,6 +110,6 @@ public sealed class ChartCliContractTests
         result.Stderr.Should().Contain("--limits-store=redis needs the Redis URL in $AIRLOCK_LIMITS_REDIS_URL");
     }
 
-    private static ChartContainer Container(string valueSet, string component) =>
+    internal static ChartContainer Container(string valueSet, string component) =>
         ChartContainer.Airlock(valueSet, ValueSets.Render(valueSet)).Single(c => c.Owner.Kind == "Deployment" && c.Owner.Name == $"airlock-{component}");
 }

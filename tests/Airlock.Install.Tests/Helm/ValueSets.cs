@@ -6,7 +6,7 @@ namespace Airlock.Install.Tests.Helm;
 /// <summary>The value sets the chart is rendered with: testassets/helm/&lt;name&gt;.values.yaml → &lt;name&gt;.golden.yaml.</summary>
 public static class ValueSets
 {
-    public static readonly string[] Names = ["default", "ha", "cert-manager", "minimal"];
+    public static readonly string[] Names = ["default", "ha", "cert-manager", "operator-certs", "minimal"];
 
     public static string ValuesFile(string name) => Golden.RepoPath($"tests/Airlock.Install.Tests/testassets/helm/{name}.values.yaml");
 
