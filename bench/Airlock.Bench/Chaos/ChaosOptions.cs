@@ -14,8 +14,10 @@ public sealed record ChaosOptions
     /// <summary>Operator replicas on the Lease.</summary>
     public int Operators { get; init; } = 2;
 
-    /// <summary>Share of writes failing, rotating among 500, 429 and 409.</summary>
+    /// <summary>Share of writes failing, with a status re-drawn from <see cref="WriteErrorCodes"/>.</summary>
     public double WriteErrorRate { get; init; } = 0.05;
+
+    public IReadOnlyList<int> WriteErrorCodes { get; init; } = [500, 429, 409];
 
     /// <summary>Mean injected latency; the knob is re-drawn between 0.5x and 1.5x of it every 100 ms.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(50);

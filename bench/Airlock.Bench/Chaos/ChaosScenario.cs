@@ -27,7 +27,7 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
 
         await using var faults = new FaultInjector(cluster.Knobs, options);
         faults.Start();
-        progress.Say($"chaos: faults on ({options.WriteErrorRate:P0} write errors 500/429/409, ~{options.Latency.TotalMilliseconds:0} ms latency, watches cut every {options.WatchDropInterval.TotalSeconds:0} s, watch history {options.WatchHistorySize})");
+        progress.Say($"chaos: faults on ({options.WriteErrorRate:P0} write errors {string.Join("/", options.WriteErrorCodes)}, ~{options.Latency.TotalMilliseconds:0} ms latency, watches cut every {options.WatchDropInterval.TotalSeconds:0} s, watch history {options.WatchHistorySize})");
         var creator = new RetryingCreator(cluster.Admin);
         var created = 0;
         var creating = Task.Run(async () =>

@@ -61,11 +61,13 @@ public static class ClusterInspector
             else if (!plan.ExpectPod && own.Count > 0)
             {
                 uncleaned++;
-                problems.Add($"{plan.Name}: {own.Count} children left after the TTL");
+                problems.Add($"{plan.Name}: {own.Count} children left after the TTL ({string.Join(", ", own.Select(Describe))})");
             }
         }
         var orphans = children.Where(c => !(c.Metadata.OwnerReferences ?? []).Any(o => liveUids.Contains(o.Uid))).ToList();
-        problems.AddRange(orphans.Take(10).Select(o => $"orphan {o.Kind ?? o.GetType().Name} {o.Metadata.Name}"));
+        problems.AddRange(orphans.Take(10).Select(o => $"orphan {Describe(o)}"));
         return new ClusterVerdict(tasks.Count, lost, duplicates, orphans.Count, uncleaned, problems);
     }
+
+    private static string Describe(IKubernetesObject<V1ObjectMeta> child) => $"{child.GetType().Name[2..]} {child.Metadata.Name}";
 }

@@ -10,7 +10,6 @@ namespace Airlock.Bench.Chaos;
 /// </summary>
 public sealed class FaultInjector(TestKnobs knobs, ChaosOptions options) : IAsyncDisposable
 {
-    private static readonly int[] Codes = [500, 429, 409];
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
@@ -22,7 +21,7 @@ public sealed class FaultInjector(TestKnobs knobs, ChaosOptions options) : IAsyn
         {
             while (!_stop.IsCancellationRequested)
             {
-                knobs.WriteErrorCode = Codes[RandomNumberGenerator.GetInt32(Codes.Length)];
+                knobs.WriteErrorCode = options.WriteErrorCodes[RandomNumberGenerator.GetInt32(options.WriteErrorCodes.Count)];
                 var factor = 0.5 + RandomNumberGenerator.GetInt32(1001) / 1000.0;
                 knobs.Latency = options.Latency * factor;
                 await Task.Delay(TimeSpan.FromMilliseconds(100), _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
