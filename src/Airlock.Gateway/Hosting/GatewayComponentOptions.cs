@@ -1,0 +1,23 @@
+using Airlock.Gateway.Serving;
+using Airlock.Guardrails;
+
+namespace Airlock.Gateway.Hosting;
+
+/// <summary>
+/// The gateway inside <c>airlock dev</c> (or <c>airlock gateway</c>): its serving options and where its stores live. The audit
+/// log is PostgreSQL when <see cref="PostgresConnectionString"/> is set, else SQLite in <see cref="StateDirectory"/>; limits
+/// are in Redis when <see cref="RedisConfiguration"/> is set, else in memory.
+/// </summary>
+public sealed record GatewayComponentOptions
+{
+    public GatewayOptions Gateway { get; init; } = new();
+
+    public string? StateDirectory { get; init; }
+
+    public string? PostgresConnectionString { get; init; }
+
+    public string? RedisConfiguration { get; init; }
+
+    /// <summary>The guardrails; <see cref="GuardrailScanner.Default"/> unless a test swaps it.</summary>
+    public IGuardrailScanner Scanner { get; init; } = GuardrailScanner.Default;
+}

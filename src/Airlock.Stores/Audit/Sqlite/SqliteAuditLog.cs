@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace Airlock.Stores.Audit.Sqlite;
+
+/// <summary>
+/// The audit chain in a SQLite file: WAL journal with <c>synchronous=FULL</c> (a committed transaction is on disk before the
+/// append returns), <c>BEGIN IMMEDIATE</c> so several processes on one file still serialise the chain, and a one-row chain
+/// head updated in the same transaction as the records.
+/// </summary>
+public sealed class SqliteAuditLog : BatchingAuditLog
+{
+    /// <summary>The file name in a state directory (<c>airlock dev --state-dir</c>).</summary>
+    public const string DefaultFileName = "audit.db";
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+
+    private SqliteAuditLog(string connectionString, SqliteConnection writer, TimeProvider? time)
+        : base(time)
+    {
+        _connectionString = connectionString;
+        _writer = writer;
+    }
+
+    public string Path { get; private init; } = "";
+
+    /// <summary>Opens (creating when missing) the log at <paramref name="path"/>.</summary>
+    public static SqliteAuditLog Open(string path, TimeProvider? time = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
+        var writer = OpenConnection(connectionString);
+        using (var schema = writer.CreateCommand())
+        {
+            schema.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE IF NOT EXISTS audit_records (
+                    seq INTEGER PRIMARY KEY, time TEXT NOT NULL, kind TEXT NOT NULL, namespace TEXT NOT NULL, task TEXT NOT NULL,
+                    pod TEXT, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS audit_records_time ON audit_records(time);
+                CREATE TABLE IF NOT EXISTS audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
+                INSERT OR IGNORE INTO audit_head (id, seq, hash) VALUES (1, 0, $genesis);
+                """;
+            schema.Parameters.AddWithValue("$genesis", AuditChain.GenesisHash);
+            schema.ExecuteNonQuery();
+        }
+        return new SqliteAuditLog(connectionString, writer, time) { Path = full };
+    }
+
+    /// <summary>Opens the log of a state directory (<c>DIR/audit.db</c>).</summary>
+    public static SqliteAuditLog OpenStateDirectory(string stateDir, TimeProvider? time = null) =>
+        Open(System.IO.Path.Combine(stateDir, DefaultFileName), time);
+
+    public override async IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection(_connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, time, kind, namespace, task, pod, data, prev_hash, hash FROM audit_records WHERE seq >= $from ORDER BY seq";
+        command.Parameters.AddWithValue("$from", fromSequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return AuditChain.FromStored(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
+        }
+    }
+
+    public override async Task<AuditChainHead> GetHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection(_connectionString);
+        return ReadHead(connection, null);
+    }
+
+    protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the write lock before the head is read, so another process cannot link onto the same head.
+        using var transaction = _writer.BeginTransaction(deferred: false);
+        var records = Link(batch, ReadHead(_writer, transaction), time);
+        using var insert = _writer.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO audit_records (seq, time, kind, namespace, task, pod, data, prev_hash, hash)
+            VALUES ($seq, $time, $kind, $ns, $task, $pod, $data, $prev, $hash)
+            """;
+        var p = new[] { "$seq", "$time", "$kind", "$ns", "$task", "$pod", "$data", "$prev", "$hash" }
+            .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+        p[0].SqliteType = SqliteType.Integer;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            p[0].Value = r.Sequence;
+            p[1].Value = AuditChain.FormatTime(r.Time);
+            p[2].Value = r.Kind;
+            p[3].Value = r.Namespace;
+            p[4].Value = r.Task;
+            p[5].Value = (object?)r.Pod ?? DBNull.Value;
+            p[6].Value = batch[i].DataText;
+            p[7].Value = r.PreviousHash;
+            p[8].Value = r.Hash;
+            insert.ExecuteNonQuery();
+        }
+        using var head = _writer.CreateCommand();
+        head.Transaction = transaction;
+        head.CommandText = "UPDATE audit_head SET seq = $seq, hash = $hash WHERE id = 1";
+        head.Parameters.AddWithValue("$seq", records[^1].Sequence);
+        head.Parameters.AddWithValue("$hash", records[^1].Hash);
+        head.ExecuteNonQuery();
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<AuditRecord>>(records);
+    }
+
+    protected override async Task<AuditChainHead?> FindPruneBoundaryAsync(string beforeTime, CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection(_connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM audit_records WHERE time < $before ORDER BY seq DESC LIMIT 1";
+        command.Parameters.AddWithValue("$before", beforeTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    protected override async Task<long> DeleteThroughAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection(_connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM audit_records WHERE seq <= $seq";
+        command.Parameters.AddWithValue("$seq", sequence);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async ValueTask DisposeCoreAsync() => await _writer.DisposeAsync().ConfigureAwait(false);
+
+    private static SqliteConnection OpenConnection(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // FULL: a WAL commit is fsynced before it returns (NORMAL could lose the last transactions on power loss).
+        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static AuditChainHead ReadHead(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Airlock.Api.Tasks;
+using Airlock.Gateway.Anomaly;
+using Airlock.Gateway.Tests.Support;
+using Airlock.Testing;
+using k8s;
+
+namespace Airlock.Gateway.Tests.EndToEnd;
+
+[NonParallelizable]
+public sealed class CeilingTests
+{
+    private GatewayHarness _harness = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _harness = await GatewayHarness.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _harness.DisposeAsync();
+
+    [Test]
+    public async Task Requests_beyond_requests_per_minute_get_429_with_retry_after()
+    {
+        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 2 });
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+
+        using var third = await _harness.ChatAsync(agent);
+
+        (third.StatusCode, third.Headers.RetryAfter?.Delta > TimeSpan.Zero).Should().Be((HttpStatusCode.TooManyRequests, true));
+    }
+
+    [Test]
+    public async Task Tokens_beyond_tokens_per_minute_get_429()
+    {
+        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", TokensPerMinute = 18 });
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+
+        using var second = await _harness.ChatAsync(agent);
+
+        second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    public async Task A_spent_budget_gets_403_budget_exhausted()
+    {
+        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+
+        using var second = await _harness.ChatAsync(agent);
+        var body = await GatewayHarness.JsonAsync(second);
+
+        (second.StatusCode, (string?)body["error"]?["code"]).Should().Be((HttpStatusCode.Forbidden, "budget_exhausted"));
+    }
+
+    [Test]
+    public async Task A_spent_budget_raises_an_anomaly_signal_and_an_event_on_the_task()
+    {
+        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await _harness.ChatAsync(agent)).Dispose();
+
+        var signal = _harness.Gateway.Signals.Recent.Should().ContainSingle(s => s.Task == agent.Task).Subject;
+        signal.Kind.Should().Be(AnomalyKind.BudgetExhausted);
+        await Eventually.UntilAsync(async () =>
+            (await _harness.Cluster.Client.CoreV1.ListNamespacedEventAsync(agent.Namespace)).Items.Any(e => e.Reason == "AnomalyBudgetExhausted" && e.InvolvedObject.Name == agent.Task),
+            "an AnomalyBudgetExhausted Event on the task");
+    }
+
+    [Test]
+    public async Task A_concurrent_burst_gets_exactly_requests_per_minute_through()
+    {
+        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 4 });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _harness.ChatAsync(agent)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(4);
+    }
+
+    [Test]
+    public async Task Usage_is_written_to_the_task_status_in_batches()
+    {
+        var agent = await _harness.CreateAgentAsync();
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+
+        await _harness.Gateway.Usage.FlushAsync(CancellationToken.None);
+        var usage = (await AgentFactory.GetTaskAsync(_harness.Cluster.Client, agent.Namespace, agent.Task)).Status?.Usage;
+
+        usage.Should().BeEquivalentTo(new { ModelRequests = 2L, PromptTokens = 22L, CompletionTokens = 14L });
+    }
+}

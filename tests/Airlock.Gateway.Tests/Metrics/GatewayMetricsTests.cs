@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Airlock.Gateway.Tests.Support;
+using Airlock.Runtime.Metrics;
+
+namespace Airlock.Gateway.Tests.Metrics;
+
+[NonParallelizable]
+public sealed class GatewayMetricsTests
+{
+    [Test]
+    public async Task Metrics_after_real_calls_pass_promtool_check_metrics()
+    {
+        if (!File.Exists("/usr/bin/promtool")) Assert.Ignore("promtool is not installed; skipping the metrics lint");
+        await using var harness = await GatewayHarness.StartAsync(o => o with { MetricsPort = 0 });
+        var agent = await harness.CreateAgentAsync(new Api.Tasks.ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await harness.ChatAsync(agent)).Dispose();
+        (await harness.ChatAsync(agent)).Dispose();
+        var text = await harness.Http.GetStringAsync(new Uri(harness.Gateway.MetricsAddress!, "/metrics"));
+
+        var info = new ProcessStartInfo("/usr/bin/promtool", "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var promtool = Process.Start(info)!;
+        await promtool.StandardInput.WriteAsync(text);
+        promtool.StandardInput.Close();
+        var problems = await promtool.StandardError.ReadToEndAsync() + await promtool.StandardOutput.ReadToEndAsync();
+        await promtool.WaitForExitAsync();
+
+        (promtool.ExitCode, problems, text.Contains("airlock_gateway_anomaly_signals_total", StringComparison.Ordinal)).Should().Be((0, "", true));
+    }
+
+    [Test]
+    public async Task The_registry_is_not_the_runtime_default()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+
+        harness.Gateway.Metrics.Registry.Should().NotBeSameAs(RuntimeMetrics.Registry);
+    }
+}
