@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Airlock.Bench.Egress;
+using Airlock.Bench.Gateway;
 using Airlock.Bench.Hosting;
 using Airlock.Bench.Load;
 using Airlock.Bench.Operator;
@@ -68,10 +69,11 @@ internal static class BenchCommand
         }
         if (parts.Contains("gateway"))
         {
-            figures.Add("gateway.status", "not built yet (waiting for h-gateway)");
+            await GatewayBenchmark.RunAsync(figures, http, progress, Path.Combine(stateDir, "gateway"), cancellationToken);
         }
+        figures.Add("machine.loadavg_at_end", MachineInfo.LoadAverage());
         Console.WriteLine("# figures");
-        foreach (var (key, value) in figures.All.Where(kv => !kv.Key.StartsWith("machine.", StringComparison.Ordinal))) Console.WriteLine($"{key}={value}");
+        foreach (var (key, value) in figures.All.Where(kv => !kv.Key.StartsWith("machine.", StringComparison.Ordinal) || kv.Key == "machine.loadavg_at_end")) Console.WriteLine($"{key}={value}");
         return failed ? 1 : 0;
     }
 }

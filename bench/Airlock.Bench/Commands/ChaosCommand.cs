@@ -34,8 +34,9 @@ internal static class ChaosCommand
             MachineInfo.AddTo(figures);
             figures.WriteTo(Console.Out);
             var ok = await new ChaosScenario(options, AirlockBinary.Locate(parse.GetValue(bin)), stateDir, new Progress(Console.Out)).RunAsync(figures, cancellationToken);
+            figures.Add("machine.loadavg_at_end", MachineInfo.LoadAverage());
             Console.WriteLine("# figures");
-            foreach (var (key, value) in figures.All.Where(kv => !kv.Key.StartsWith("machine.", StringComparison.Ordinal))) Console.WriteLine($"{key}={value}");
+            foreach (var (key, value) in figures.All.Where(kv => !kv.Key.StartsWith("machine.", StringComparison.Ordinal) || kv.Key == "machine.loadavg_at_end")) Console.WriteLine($"{key}={value}");
             Console.WriteLine($"chaos.result={(ok ? "pass" : "fail")}");
             return ok ? 0 : 1;
         });

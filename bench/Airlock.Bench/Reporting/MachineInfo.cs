@@ -14,7 +14,21 @@ public static class MachineInfo
         figures.Add("machine.os", RuntimeInformation.OSDescription);
         figures.Add("machine.runtime", RuntimeInformation.FrameworkDescription);
         figures.Add("machine.gc", GCSettings.IsServerGC ? "server" : "workstation");
+        figures.Add("machine.loadavg_at_start", LoadAverage());
         figures.Add("machine.date", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The 1-minute load average (other work on a shared machine shows here, and in every figure).</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()
