@@ -65,7 +65,7 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
         await faults.StopAsync().ConfigureAwait(false);
         if (!verdict.Ok)
         {
-            progress.Say("chaos: not settled under faults; faults off, one more minute");
+            progress.Say("chaos: not settled under faults; faults off, up to one more minute");
             verdict = await SettleAsync(cluster, plans, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
         }
         foreach (var problem in verdict.Problems.Take(20)) progress.Say($"chaos: problem: {problem}");
@@ -80,16 +80,39 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
         figures.Add("chaos.settle_seconds", Stopwatch.GetElapsedTime(settleStart).TotalSeconds, 1);
         figures.Add("chaos.create_retries", creator.Retries);
         figures.Add("chaos.operator_lists", cluster.Counters.Get(verb: "list", user: BenchCluster.ServiceAccountUser(OperatorBenchmark.OperatorAccount)));
-        return verdict.Ok && failovers == options.LeaderKills;
+        var auditOk = true;
+        if (options.GatewayRequests > 0)
+        {
+            progress.Say($"chaos: gateway: {options.GatewayRequests} model calls, the gateway SIGKILLed half way");
+            var gateway = await new GatewayChaos(options.GatewayRequests, Path.Combine(stateDir, "gateway"), progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var marker in gateway.LostMarkers.Take(10)) progress.Say($"chaos: problem: answered call {marker} has no audit record");
+            if (!gateway.ChainIntact) progress.Say($"chaos: problem: the audit chain does not verify: {gateway.ChainProblem}");
+            figures.Add("chaos.audit_calls_acknowledged", gateway.Acknowledged);
+            figures.Add("chaos.audit_calls_failed", gateway.Failed);
+            figures.Add("chaos.audit_records", gateway.Records);
+            figures.Add("chaos.audit_records_lost", gateway.Lost);
+            figures.Add("chaos.audit_chain_intact", gateway.ChainIntact ? "true" : "false");
+            auditOk = gateway.Ok;
+        }
+        return verdict.Ok && failovers == options.LeaderKills && auditOk;
     }
 
+    /// <summary>Judges the namespace until it is right, the deadline passes, or nothing has changed for 90 s (stuck).</summary>
     private async Task<ClusterVerdict> SettleAsync(BenchCluster cluster, IReadOnlyList<TaskPlan> plans, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var unchangedSince = Stopwatch.GetTimestamp();
+        var last = "";
         while (true)
         {
             var verdict = await ClusterInspector.InspectAsync(cluster.Admin, Namespace, plans, cancellationToken).ConfigureAwait(false);
-            if (verdict.Ok || Stopwatch.GetTimestamp() > deadline) return verdict;
+            var now = string.Join("\n", verdict.Problems);
+            if (now != last)
+            {
+                last = now;
+                unchangedSince = Stopwatch.GetTimestamp();
+            }
+            if (verdict.Ok || Stopwatch.GetTimestamp() > deadline || Stopwatch.GetElapsedTime(unchangedSince) > TimeSpan.FromSeconds(90)) return verdict;
             progress.Say($"chaos: settling: {verdict.Lost} not yet right, {verdict.Uncleaned} awaiting cleanup, {verdict.DuplicatePods} duplicate pods, {verdict.Orphans} orphans");
             await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
         }
