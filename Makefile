@@ -51,8 +51,8 @@ bench: build bench-build ## benchmarks (~10 min); prints the machine, progress, 
 chaos: build bench-build ## chaos scenario (<= 10 min); prints chaos.* figures, fails when an invariant breaks
 	AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) $(BENCH_DLL) chaos --state-dir .state/chaos $(CHAOS_ARGS)
 
-bench-build: ## the benchmark harness
-	$(DOTNET) build bench/Airlock.Bench/Airlock.Bench.csproj -c $(CONFIG) --nologo -v quiet
+bench-build: ## the benchmark harness (output only when the build fails, so the figures start with the machine)
+	@mkdir -p .state; $(DOTNET) build bench/Airlock.Bench/Airlock.Bench.csproj -c $(CONFIG) --nologo -v quiet > .state/bench-build.log 2>&1 || { cat .state/bench-build.log; exit 1; }
 
 bench-micro: ## BenchmarkDotNet micro-benchmarks of hot paths (short job)
 	$(DOTNET) run -c Release --project bench/Airlock.Bench.Micro/Airlock.Bench.Micro.csproj -- --filter '*' --job short $(MICRO_ARGS)

@@ -15,7 +15,12 @@ public sealed class ChaosScenarioTests
         // the child until its next resync (reported in docs/benchmarks.md), which would make this test fail at random.
         var options = new ChaosOptions
         {
-            Tasks = 30, CreateRate = 5, LeaderKills = 1, GatewayRequests = 0, WriteErrorCodes = [500, 429], SettleTimeout = TimeSpan.FromMinutes(3),
+            Tasks = 30,
+            CreateRate = 5,
+            LeaderKills = 1,
+            GatewayRequests = 0,
+            WriteErrorCodes = [500, 429],
+            SettleTimeout = TimeSpan.FromMinutes(3),
         };
         var figures = new Figures();
 

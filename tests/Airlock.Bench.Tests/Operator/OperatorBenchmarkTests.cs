@@ -21,7 +21,11 @@ public sealed class OperatorBenchmarkTests
         var binary = BuiltAirlock.Require();
         var options = new OperatorBenchOptions
         {
-            BurstTasks = 20, SteadyRate = 5, SteadyDuration = TimeSpan.FromSeconds(2), IdleWindow = TimeSpan.FromSeconds(2), MemoryTasks = 40,
+            BurstTasks = 20,
+            SteadyRate = 5,
+            SteadyDuration = TimeSpan.FromSeconds(2),
+            IdleWindow = TimeSpan.FromSeconds(2),
+            MemoryTasks = 40,
         };
         var figures = new Figures();
         await using var cluster = await BenchCluster.StartAsync(BuiltAirlock.StateDir("operator"));
