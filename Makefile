@@ -55,7 +55,7 @@ bench-build: ## the benchmark harness (output only when the build fails, so the 
 	@mkdir -p .state; $(DOTNET) build bench/Airlock.Bench/Airlock.Bench.csproj -c $(CONFIG) --nologo -v quiet > .state/bench-build.log 2>&1 || { cat .state/bench-build.log; exit 1; }
 
 bench-micro: ## BenchmarkDotNet micro-benchmarks of hot paths (short job)
-	$(DOTNET) run -c Release --project bench/Airlock.Bench.Micro/Airlock.Bench.Micro.csproj -- --filter '*' --job short $(MICRO_ARGS)
+	$(DOTNET) run -c Release --project bench/Airlock.Bench.Micro/Airlock.Bench.Micro.csproj -- --filter '*' --job short --artifacts .state/bench-micro $(MICRO_ARGS)
 
 .PHONY: bench-build bench-micro
 
