@@ -41,8 +41,23 @@ dev: build ## the local control plane with Airlock
 demo: build ## a narrated tour on the local control plane
 	$(BIN)/airlock demo --state-dir $(CURDIR)/.state/demo
 
-bench: build ## benchmarks; prints key=value figures
-	$(BIN)/airlock bench
+BENCH_DLL := bench/Airlock.Bench/bin/$(CONFIG)/net10.0/airlock-bench.dll
+BENCH_ARGS ?=
+CHAOS_ARGS ?=
+
+bench: build bench-build ## benchmarks (~10 min); prints the machine, progress, then key=value figures (docs/benchmarks.md)
+	AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) $(BENCH_DLL) run --state-dir .state/bench $(BENCH_ARGS)
+
+chaos: build bench-build ## chaos scenario (<= 10 min); prints chaos.* figures, fails when an invariant breaks
+	AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) $(BENCH_DLL) chaos --state-dir .state/chaos $(CHAOS_ARGS)
+
+bench-build: ## the benchmark harness (output only when the build fails, so the figures start with the machine)
+	@mkdir -p .state; $(DOTNET) build bench/Airlock.Bench/Airlock.Bench.csproj -c $(CONFIG) --nologo -v quiet > .state/bench-build.log 2>&1 || { cat .state/bench-build.log; exit 1; }
+
+bench-micro: ## BenchmarkDotNet micro-benchmarks of hot paths (short job)
+	$(DOTNET) run -c Release --project bench/Airlock.Bench.Micro/Airlock.Bench.Micro.csproj -- --filter '*' --job short --artifacts .state/bench-micro $(MICRO_ARGS)
+
+.PHONY: bench-build bench-micro
 
 clean:
 	rm -rf $(BIN) .state artifacts

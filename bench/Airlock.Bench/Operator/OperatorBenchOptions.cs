@@ -1,0 +1,30 @@
+namespace Airlock.Bench.Operator;
+
+/// <summary>The sizes of the operator benchmark; the defaults are the figures ISSUE-8 asks for.</summary>
+public sealed record OperatorBenchOptions
+{
+    /// <summary>Tasks in the burst (and child sets in the raw-write run).</summary>
+    public int BurstTasks { get; init; } = 1000;
+
+    /// <summary>Create requests the load generator keeps in flight during a burst (the same in both runs).</summary>
+    public int CreateConcurrency { get; init; } = 16;
+
+    /// <summary>Child-writing workers of the raw run: the operator's reconcile workers (OperatorSettings.Workers, 4).</summary>
+    public int RawWorkers { get; init; } = 4;
+
+    /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians.</summary>
+    public int Rounds { get; init; } = 1;
+
+    public double SteadyRate { get; init; } = 50;
+
+    public TimeSpan SteadyDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the idle write count runs while the burst's tasks sit Running.</summary>
+    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Tasks in the operator's caches when its memory is read; 0 skips that phase.</summary>
+    public int MemoryTasks { get; init; } = 10_000;
+
+    /// <summary>Longest wait for any phase to complete.</summary>
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(6);
+}

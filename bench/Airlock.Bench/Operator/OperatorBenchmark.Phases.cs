@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Airlock.Bench.Hosting;
+using Airlock.Bench.Reporting;
+
+namespace Airlock.Bench.Operator;
+
+public sealed partial class OperatorBenchmark
+{
+    /// <summary>Writes the operator makes while the burst's tasks sit Running, once its own last writes have settled.</summary>
+    private async Task IdleAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        progress.Say("idle: waiting for the operator's writes to settle");
+        var quietFor = TimeSpan.FromSeconds(5);
+        var last = RequestTally.Of(cluster.Counters, OperatorUser).Writes;
+        var quietSince = Stopwatch.GetTimestamp();
+        await Poll.UntilAsync(() =>
+        {
+            var now = RequestTally.Of(cluster.Counters, OperatorUser).Writes;
+            if (now != last)
+            {
+                last = now;
+                quietSince = Stopwatch.GetTimestamp();
+            }
+            return Stopwatch.GetElapsedTime(quietSince) >= quietFor;
+        }, TimeSpan.FromSeconds(90), "the operator's writes to settle", TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        progress.Say($"idle: counting writes for {options.IdleWindow.TotalSeconds:0} s with {options.BurstTasks} tasks Running");
+        var before = RequestTally.Of(cluster.Counters, OperatorUser);
+        await Task.Delay(options.IdleWindow, cancellationToken).ConfigureAwait(false);
+        var during = RequestTally.Of(cluster.Counters, OperatorUser) - before;
+        figures.Add("operator.idle_writes_per_minute", during.Writes / options.IdleWindow.TotalMinutes, 2);
+        figures.Add("operator.idle_requests_per_minute", during.All / options.IdleWindow.TotalMinutes, 2);
+        progress.Say($"idle: {during.Writes} writes, {during.All} requests in {options.IdleWindow.TotalSeconds:0} s");
+    }
+
+    /// <summary>Create-to-Running latency at a steady arrival rate well below capacity; returns how many tasks it created.</summary>
+    private async Task<int> SteadyAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        const string ns = "steady";
+        await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+        await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
+        var count = (int)Math.Round(options.SteadyRate * options.SteadyDuration.TotalSeconds);
+        var tasks = Enumerable.Range(0, count).Select(i => BenchTasks.New(ns, BenchTasks.Name("steady", i))).ToList();
+        var load = new TaskLoad(cluster.Admin);
+        progress.Say($"steady: {options.SteadyRate:0.#} tasks/s for {options.SteadyDuration.TotalSeconds:0} s ({count} tasks)");
+        await load.SteadyAsync(tasks, options.SteadyRate, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await running.WaitForCountAsync(count, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            progress.Say($"steady: {e.Message}");
+        }
+        var latencies = new List<double>(count);
+        foreach (var task in tasks)
+        {
+            var name = task.Metadata.Name;
+            if (load.SentAt.TryGetValue(name, out var sent) && running.TryGetReachedAt(name, out var reached))
+                latencies.Add(Stopwatch.GetElapsedTime(sent, reached).TotalMilliseconds);
+        }
+        figures.Add("operator.p50_ms", Percentiles.Of(latencies, 50), 1);
+        figures.Add("operator.p90_ms", Percentiles.Of(latencies, 90), 1);
+        figures.Add("operator.p99_ms", Percentiles.Of(latencies, 99), 1);
+        figures.Add("operator.max_ms", latencies.Count == 0 ? double.NaN : latencies.Max(), 1);
+        figures.Add("operator.steady_tasks", count);
+        figures.Add("operator.steady_not_running", count - latencies.Count);
+        progress.Say($"steady: p50 {Percentiles.Of(latencies, 50):0.0} ms, p99 {Percentiles.Of(latencies, 99):0.0} ms, {count - latencies.Count} not Running");
+        return count;
+    }
+
+    /// <summary>Tops the cluster up to <see cref="OperatorBenchOptions.MemoryTasks"/> Running tasks, then reads the operator's VmRSS.</summary>
+    private async Task MemoryAsync(Figures figures, OperatorProcess host, int existing, CancellationToken cancellationToken)
+    {
+        const string ns = "mass";
+        var missing = Math.Max(0, options.MemoryTasks - existing);
+        await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+        await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
+        var tasks = Enumerable.Range(0, missing).Select(i => BenchTasks.New(ns, BenchTasks.Name("mass", i))).ToList();
+        progress.Say($"memory: {missing} more tasks, to {options.MemoryTasks} in the operator's caches");
+        var start = Stopwatch.GetTimestamp();
+        await new TaskLoad(cluster.Admin).BurstAsync(tasks, options.CreateConcurrency, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await running.WaitForCountAsync(missing, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        figures.Add("operator.mass_tasks_per_second", missing / seconds, 1);
+        var samples = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            if (host.ResidentMegabytes is { } rss) samples.Add(rss);
+        }
+        figures.Add("operator.rss_mb_10k_tasks", Percentiles.Median(samples), 1);
+        figures.Add("operator.rss_tasks", options.MemoryTasks);
+        figures.Add("controlplane.bench_process_rss_mb", Environment.WorkingSet / 1024.0 / 1024, 0);
+        progress.Say($"memory: operator VmRSS {Percentiles.Median(samples):0.0} MiB with {options.MemoryTasks} tasks ({missing / seconds:0.0} tasks/s to get there)");
+    }
+}

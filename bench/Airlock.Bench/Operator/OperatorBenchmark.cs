@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Airlock.Api.Tasks;
+using Airlock.Bench.Hosting;
+using Airlock.Bench.Reporting;
+using k8s.Models;
+
+namespace Airlock.Bench.Operator;
+
+/// <summary>
+/// The operator figures, in one run against one control plane hosted by the bench process, the operator being
+/// <c>bin/airlock operator</c> in its own process (as in a cluster, and so its memory is its own): the raw write limit and
+/// the operator's burst side by side, requests per task, idle writes, create-to-Running latency at a steady rate, and
+/// resident memory with many tasks cached.
+/// </summary>
+public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlockBinary, OperatorBenchOptions options, Progress progress)
+{
+    public const string OperatorAccount = "airlock-operator";
+
+    private static readonly string OperatorUser = BenchCluster.ServiceAccountUser(OperatorAccount);
+
+    public async Task RunAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        var kubeconfig = await cluster.WriteServiceAccountKubeconfigAsync(OperatorAccount, cancellationToken).ConfigureAwait(false);
+        var raw = new List<BurstResult>();
+        var bursts = new List<BurstResult>();
+        OperatorProcess? host = null;
+        try
+        {
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                var last = round == options.Rounds - 1;
+                raw.Add(await RawBurstAsync($"raw-{round}", cancellationToken).ConfigureAwait(false));
+                await cluster.DeleteNamespaceAsync($"raw-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+                host = await StartOperatorAsync(kubeconfig, cancellationToken).ConfigureAwait(false);
+                if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
+                bursts.Add(await OperatorBurstAsync($"burst-{round}", cancellationToken).ConfigureAwait(false));
+                if (last) break;
+                // The operator removes its finalizers, so the namespace goes before the operator does.
+                await cluster.DeleteNamespaceAsync($"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+                await host.DisposeAsync().ConfigureAwait(false);
+                host = null;
+            }
+            AddBurstFigures(figures, raw, bursts);
+            var steadyTasks = 0;
+            await PhaseAsync(figures, "idle", () => IdleAsync(figures, cancellationToken)).ConfigureAwait(false);
+            await PhaseAsync(figures, "steady", async () => steadyTasks = await SteadyAsync(figures, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            if (options.MemoryTasks > 0 && host is not null)
+            {
+                var operatorHost = host;
+                await PhaseAsync(figures, "memory", () => MemoryAsync(figures, operatorHost, options.BurstTasks + steadyTasks, cancellationToken)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (host is not null) await host.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void AddBurstFigures(Figures figures, List<BurstResult> raw, List<BurstResult> bursts)
+    {
+        var operatorRate = Percentiles.Median(bursts.Select(b => b.TasksPerSecond).ToList());
+        var rawRate = Percentiles.Median(raw.Select(b => b.TasksPerSecond).ToList());
+        var ratios = raw.Zip(bursts, (r, b) => b.TasksPerSecond / r.TasksPerSecond).ToList();
+        figures.Add("operator.tasks_per_second", operatorRate, 1);
+        figures.Add("operator.raw_write_limit_tasks_per_second", rawRate, 1);
+        figures.Add("operator.throughput_ratio", Percentiles.Median(ratios), 3);
+        figures.Add("operator.burst_seconds", Percentiles.Median(bursts.Select(b => b.Seconds).ToList()), 2);
+        figures.Add("operator.burst_tasks", options.BurstTasks);
+        var requests = bursts[^1].Requests;
+        figures.Add("operator.api_requests_per_task", (double)requests.Reconciler / options.BurstTasks, 2);
+        figures.Add("operator.api_requests_per_task_with_events", (double)(requests.Reconciler + requests.Events) / options.BurstTasks, 2);
+        figures.Add("operator.list_watch_requests_in_burst", requests.ListWatch);
+    }
+
+    private async Task<OperatorProcess> StartOperatorAsync(string kubeconfig, CancellationToken cancellationToken)
+    {
+        var host = OperatorProcess.Start(airlockBinary, kubeconfig, OperatorAccount, cluster.StateDir, leaderElect: false);
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        progress.Say($"operator pid {host.Pid} ready (log {host.LogPath})");
+        return host;
+    }
+
+    private async Task<BurstResult> RawBurstAsync(string ns, CancellationToken cancellationToken)
+    {
+        await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+        await using var pods = await ReachedTracker<V1Pod>.StartAsync(cluster.ControlPlane.CreateClient(), ns, p => p.Status?.Phase == "Running", cancellationToken).ConfigureAwait(false);
+        var tasks = Enumerable.Range(0, options.BurstTasks).Select(i => BenchTasks.New(ns, BenchTasks.Name("raw", i))).ToList();
+        var load = new TaskLoad(cluster.Admin);
+        var writer = new RawChildWriter(cluster.ControlPlane.CreateClient());
+        progress.Say($"raw write limit: {tasks.Count} tasks, children created directly by {options.RawWorkers} workers");
+        var start = Stopwatch.GetTimestamp();
+        var writing = writer.RunAsync(options.RawWorkers, cancellationToken);
+        await load.BurstAsync(tasks, options.CreateConcurrency, writer.EnqueueAsync, cancellationToken).ConfigureAwait(false);
+        writer.Complete();
+        await writing.ConfigureAwait(false);
+        await pods.WaitForCountAsync(tasks.Count, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start, pods.LastReachedAt(tasks.Select(t => SandboxPodName(t)))).TotalSeconds;
+        var result = new BurstResult(tasks.Count, seconds, default);
+        progress.Say($"raw write limit: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s)");
+        return result;
+    }
+
+    private async Task<BurstResult> OperatorBurstAsync(string ns, CancellationToken cancellationToken)
+    {
+        await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
+        await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
+        var tasks = Enumerable.Range(0, options.BurstTasks).Select(i => BenchTasks.New(ns, BenchTasks.Name("burst", i))).ToList();
+        var load = new TaskLoad(cluster.Admin);
+        progress.Say($"operator burst: {tasks.Count} tasks");
+        var before = RequestTally.Of(cluster.Counters, OperatorUser);
+        var start = Stopwatch.GetTimestamp();
+        await load.BurstAsync(tasks, options.CreateConcurrency, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await running.WaitForCountAsync(tasks.Count, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+        var requests = RequestTally.Of(cluster.Counters, OperatorUser) - before;
+        var seconds = Stopwatch.GetElapsedTime(start, running.LastReachedAt(tasks.Select(t => t.Metadata.Name))).TotalSeconds;
+        var result = new BurstResult(tasks.Count, seconds, requests);
+        progress.Say($"operator burst: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task");
+        return result;
+    }
+
+    private Task<ReachedTracker<AgentTask>> StartTaskTrackerAsync(string ns, CancellationToken cancellationToken) =>
+        ReachedTracker<AgentTask>.StartAsync(cluster.ControlPlane.CreateClient(), ns, t => t.Status?.Phase == AgentTaskPhase.Running, cancellationToken);
+
+    private static string SandboxPodName(AgentTask task) => Airlock.Operator.Sandbox.SandboxNames.Agent(task.Metadata.Name);
+
+    private async Task PhaseAsync(Figures figures, string phase, Func<Task> run)
+    {
+        try
+        {
+            await run().ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            progress.Say($"{phase}: {e.Message}");
+            figures.Add($"operator.{phase}_error", e.Message);
+        }
+    }
+}
