@@ -124,8 +124,6 @@ public sealed partial class ModelCallHandler(
             await SettleAsync().ConfigureAwait(false);
         }
         if (status == 0) status = context.Response.StatusCode;
-        // The audit write is not on the caller's path.
-        await CompleteResponseAsync(context).ConfigureAwait(false);
 
         var (completion, completionSecrets) = guardrails.RedactCompletion(collector.Completion);
         var toolCalls = collector.ToolCalls.Select(t => (t.Name, guardrails.RedactCompletion(t.Arguments).Redacted)).ToList();
@@ -146,7 +144,10 @@ public sealed partial class ModelCallHandler(
         };
         metrics.Requests.WithLabels(routeName, provider.Name, StatusLabel(status)).Inc();
         metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        // The record is durable before the response completes: a gateway that dies here leaves the caller with an unfinished
+        // answer, never with an answered call that the audit log does not know about.
         await AuditAsync(facts).ConfigureAwait(false);
+        await CompleteResponseAsync(context).ConfigureAwait(false);
     }
 
     private static async Task CompleteResponseAsync(HttpContext context)

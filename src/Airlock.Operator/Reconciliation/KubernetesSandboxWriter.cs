@@ -64,11 +64,16 @@ public sealed class KubernetesSandboxWriter : ISandboxWriter
                 _ => throw new ArgumentException($"not a sandbox child: {child.GetType().Name}", nameof(child)),
             };
         }
-        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound || IsUidPreconditionFailure(e))
         {
             // Gone already, or replaced by another object of the same name (the uid precondition failed): nothing of ours to delete.
+            // Any other 409 is a real failure: it propagates so the task is retried, never reported as cleaned up.
         }
     }
+
+    private static bool IsUidPreconditionFailure(HttpOperationException e) =>
+        e.Response.StatusCode == HttpStatusCode.Conflict
+        && e.Response.Content?.Contains("Precondition failed: UID", StringComparison.Ordinal) == true;
 
     public async Task<AgentTask> SetFinalizersAsync(AgentTask task, IReadOnlyList<string> finalizers, CancellationToken cancellationToken)
     {

@@ -18,8 +18,16 @@ public class EgressAllowlistPropertyTests
     /// <summary>Latin letters and the Cyrillic/Greek letters that look the same.</summary>
     private static readonly Dictionary<char, char> Homoglyphs = new()
     {
-        ['a'] = '\u0430', ['c'] = '\u0441', ['e'] = '\u0435', ['o'] = '\u043e', ['p'] = '\u0440', ['x'] = '\u0445', ['y'] = '\u0443', ['i'] = '\u0456',
-        ['k'] = '\u03ba', ['v'] = '\u03bd',
+        ['a'] = '\u0430',
+        ['c'] = '\u0441',
+        ['e'] = '\u0435',
+        ['o'] = '\u043e',
+        ['p'] = '\u0440',
+        ['x'] = '\u0445',
+        ['y'] = '\u0443',
+        ['i'] = '\u0456',
+        ['k'] = '\u03ba',
+        ['v'] = '\u03bd',
     };
 
     private static EgressAllowlist Allow(string host, int port) => EgressAllowlist.From([new EgressRule { Host = host, Ports = [port] }]);
