@@ -36,6 +36,8 @@ public sealed partial class OperatorProcess : IAsyncDisposable
         {
             "operator", "--kubeconfig", kubeconfig, "--namespace", BenchCluster.SystemNamespace,
             "--metrics-addr", $"127.0.0.1:{port}",
+            // No admission webhooks: the bench measures the reconcile path, and several operators share this host.
+            "--webhook-addr", "",
         };
         if (leaderElect) args.Add("--leader-elect");
         return new OperatorProcess(LoggedProcess.Start(airlockBinary, args, Path.Combine(logDir, $"{name}.log")), name, port);
