@@ -26,7 +26,7 @@ public sealed class DevCommandTests
         {
             var endpointsPath = Path.Combine(state, "endpoints.json");
             await Eventually.UntilAsync(() => Task.FromResult(File.Exists(endpointsPath) || dev.HasExited), "endpoints.json", TimeSpan.FromSeconds(60));
-            dev.HasExited.Should().BeFalse(await stderr);
+            if (dev.HasExited) Assert.Fail($"airlock dev exited with {dev.ExitCode}: {await stderr}");
             var endpoints = JsonNode.Parse(await File.ReadAllTextAsync(endpointsPath))!;
             endpoints["apiServer"]!.GetValue<string>().Should().StartWith("https://127.0.0.1:");
             endpoints["gateway"]!.GetValue<string>().Should().StartWith("http://127.0.0.1:");
