@@ -7,27 +7,9 @@ namespace Airlock.Operator.Tests.EndToEnd;
 
 /// <summary>The operator's admission webhooks behind the real kubectl: refusals in the validate text, defaults, creator identity.</summary>
 [TestFixture]
-public sealed class AdmissionTests
+public sealed class AdmissionTests : NamespacedScenario
 {
-    private TestNamespace _ns = null!;
-    private TaskProbe _probe = null!;
-
-    private static TestCluster Cluster => OperatorSetUp.Cluster;
-
-    [SetUp]
-    public async Task CreateNamespaceAsync()
-    {
-        Cluster.RequireLocal();
-        _ns = await Cluster.CreateNamespaceAsync("adm");
-        _probe = new TaskProbe(Cluster.Client, _ns.Name);
-        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Editor, "alice", "bob");
-    }
-
-    [TearDown]
-    public async Task DeleteNamespaceAsync() => await _ns.DisposeAsync();
-
-    private Task<KubectlResult> ApplyAsync(string user, string yaml) =>
-        Cluster.KubectlAs(user).RunAsync(["apply", "-n", _ns.Name, "-f", "-"], yaml);
+    protected override string Prefix => "adm";
 
     [Test]
     public async Task Kubectl_apply_of_a_bad_task_is_refused_with_the_text_airlock_validate_prints()
@@ -41,7 +23,7 @@ public sealed class AdmissionTests
         result.Succeeded.Should().BeFalse();
         expected.Should().HaveCount(2);
         foreach (var problem in expected) result.Stderr.Should().Contain($"AgentTask/bad: {problem}");
-        (await _probe.GetAsync("bad")).Should().BeNull();
+        (await Probe.GetAsync("bad")).Should().BeNull();
     }
 
     [Test]
@@ -49,7 +31,7 @@ public sealed class AdmissionTests
     {
         (await ApplyAsync("alice", "apiVersion: agents.airlock.dev/v1alpha1\nkind: AgentTask\nmetadata: {name: plain}\nspec:\n  image: " + TaskYaml.Image + "\n")).EnsureSuccess();
 
-        var spec = (await _probe.GetAsync("plain"))!.Spec;
+        var spec = (await Probe.GetAsync("plain"))!.Spec;
 
         (spec.RuntimeClassName, spec.Timeout, spec.TokenExpirationSeconds, spec.Resources?.Memory?.ToString()).Should().Be(("kata-qemu", "1h", 600L, "2Gi"));
     }
@@ -59,7 +41,7 @@ public sealed class AdmissionTests
     {
         (await ApplyAsync("alice", TaskYaml.For("mine"))).EnsureSuccess();
 
-        var annotations = (await _probe.GetAsync("mine"))!.Metadata.Annotations;
+        var annotations = (await Probe.GetAsync("mine"))!.Metadata.Annotations;
 
         (annotations[AirlockAnnotations.CreatedBy], annotations[AirlockAnnotations.CreatedByGroups]).Should().Be(("alice", "airlock:users,system:authenticated"));
     }
@@ -71,7 +53,7 @@ public sealed class AdmissionTests
 
         (await ApplyAsync("alice", yaml)).EnsureSuccess();
 
-        (await _probe.GetAsync("claimed"))!.Metadata.Annotations[AirlockAnnotations.CreatedBy].Should().Be("alice");
+        (await Probe.GetAsync("claimed"))!.Metadata.Annotations[AirlockAnnotations.CreatedBy].Should().Be("alice");
     }
 
     [Test]
@@ -79,10 +61,10 @@ public sealed class AdmissionTests
     {
         (await ApplyAsync("alice", TaskYaml.For("owned"))).EnsureSuccess();
 
-        var result = await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "owned", "-n", _ns.Name, "--overwrite", $"{AirlockAnnotations.CreatedBy}=bob");
+        var result = await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "owned", "-n", Ns.Name, "--overwrite", $"{AirlockAnnotations.CreatedBy}=bob");
 
         result.Stderr.Should().Contain($"metadata.annotations[{AirlockAnnotations.CreatedBy}]: records who created the task and cannot be changed");
-        (await _probe.GetAsync("owned"))!.Metadata.Annotations[AirlockAnnotations.CreatedBy].Should().Be("alice");
+        (await Probe.GetAsync("owned"))!.Metadata.Annotations[AirlockAnnotations.CreatedBy].Should().Be("alice");
     }
 
     [Test]
@@ -90,6 +72,6 @@ public sealed class AdmissionTests
     {
         (await ApplyAsync("alice", TaskYaml.For("fine"))).EnsureSuccess();
 
-        await _probe.WaitForPhaseAsync("fine", Api.Tasks.AgentTaskPhase.Running);
+        await Probe.WaitForPhaseAsync("fine", Api.Tasks.AgentTaskPhase.Running);
     }
 }

@@ -7,22 +7,11 @@ namespace Airlock.Operator.Tests.EndToEnd;
 
 /// <summary>A debug window opens ingress to the sandbox from its allowFrom ranges, and the operator closes it at expiresAt.</summary>
 [TestFixture]
-public sealed class DebugWindowTests
+public sealed class DebugWindowTests : NamespacedScenario
 {
-    private TestNamespace _ns = null!;
-    private TaskProbe _probe = null!;
+    protected override string Prefix => "debug";
 
-    private static TestCluster Cluster => OperatorSetUp.Cluster;
-
-    [SetUp]
-    public async Task CreateNamespaceAsync()
-    {
-        _ns = await Cluster.CreateNamespaceAsync("debug");
-        _probe = new TaskProbe(Cluster.Client, _ns.Name);
-    }
-
-    [TearDown]
-    public async Task DeleteNamespaceAsync() => await _ns.DisposeAsync();
+    protected override bool GrantsEditors => false;
 
     [Test]
     public async Task Debug_ingress_appears_while_the_window_is_open_and_disappears_when_it_expires()
@@ -30,20 +19,20 @@ public sealed class DebugWindowTests
         var expiresAt = DateTime.UtcNow.AddSeconds(8).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var yaml = TaskYaml.For("peek", exitAfter: "1h")
             + $"  debug:\n    allowFrom: [10.0.3.7/32]\n    ports: [8080]\n    expiresAt: \"{expiresAt}\"\n";
-        (await Cluster.Kubectl.RunAsync(["apply", "-n", _ns.Name, "-f", "-"], yaml)).EnsureSuccess();
-        await _probe.WaitForPhaseAsync("peek", AgentTaskPhase.Running);
+        (await ApplyAsync(null, yaml)).EnsureSuccess();
+        await Probe.WaitForPhaseAsync("peek", AgentTaskPhase.Running);
 
-        var open = await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", _ns.Name);
+        var open = await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", Ns.Name);
         open.Spec.PolicyTypes.Should().Contain("Ingress");
         var rule = open.Spec.Ingress.Should().ContainSingle().Subject;
         rule.FromProperty.Should().ContainSingle().Which.IpBlock.Cidr.Should().Be("10.0.3.7/32");
         rule.Ports.Should().ContainSingle().Which.Port.Value.Should().Be("8080");
 
         await Eventually.UntilAsync(
-            async () => (await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", _ns.Name)).Spec.Ingress is null or { Count: 0 },
+            async () => (await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", Ns.Name)).Spec.Ingress is null or { Count: 0 },
             "the debug ingress rule to be removed at expiresAt", TaskProbe.Timeout);
-        var closed = await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", _ns.Name);
+        var closed = await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", Ns.Name);
         closed.Spec.PolicyTypes.Should().Contain("Ingress", "ingress stays denied by default once the window closes");
-        (await _probe.GetAsync("peek"))!.Status!.Phase.Should().Be(AgentTaskPhase.Running);
+        (await Probe.GetAsync("peek"))!.Status!.Phase.Should().Be(AgentTaskPhase.Running);
     }
 }

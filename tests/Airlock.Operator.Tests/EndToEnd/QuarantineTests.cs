@@ -18,94 +18,84 @@ namespace Airlock.Operator.Tests.EndToEnd;
 /// audit record say why, and nothing can undo it.
 /// </summary>
 [TestFixture]
-public sealed class QuarantineTests
+public sealed class QuarantineTests : NamespacedScenario
 {
-    private TestNamespace _ns = null!;
-    private TaskProbe _probe = null!;
-
-    private static TestCluster Cluster => OperatorSetUp.Cluster;
+    protected override string Prefix => "quar";
 
     [SetUp]
     public async Task RunTaskAsync()
     {
-        Cluster.RequireLocal();
-        _ns = await Cluster.CreateNamespaceAsync("quar");
-        _probe = new TaskProbe(Cluster.Client, _ns.Name);
-        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Editor, "alice", "bob");
-        (await Cluster.KubectlAs("alice").RunAsync(["apply", "-n", _ns.Name, "-f", "-"], TaskYaml.For("agent", exitAfter: "1h"))).EnsureSuccess();
-        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Running);
+        (await ApplyAsync("alice", TaskYaml.For("agent", exitAfter: "1h"))).EnsureSuccess();
+        await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Running);
     }
-
-    [TearDown]
-    public async Task DeleteNamespaceAsync() => await _ns.DisposeAsync();
 
     [Test]
     public async Task Airlock_quarantine_stops_the_task_and_keeps_its_network_policy()
     {
-        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Quarantiner, "bob");
+        await GovernanceRbac.GrantAsync(Cluster.Client, Ns.Name, GovernanceRbac.Quarantiner, "bob");
 
-        (await AirlockCommand.RunAsync("quarantine", "agent", "-n", _ns.Name, "--kubeconfig", Cluster.KubeconfigPath, "--context", "bob", "--reason", "odd traffic"))
+        (await AirlockCommand.RunAsync("quarantine", "agent", "-n", Ns.Name, "--kubeconfig", Cluster.KubeconfigPath, "--context", "bob", "--reason", "odd traffic"))
             .EnsureSuccess();
 
-        var task = await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        var task = await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
         task.Status!.Message.Should().Be("quarantined: odd traffic");
         task.Metadata.Annotations[AirlockAnnotations.QuarantinedBy].Should().Be("bob");
-        await Eventually.UntilAsync(async () => await _probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
-        (await _probe.ChildrenAsync("agent")).Should().Contain("NetworkPolicy/agent-sandbox");
+        await Eventually.UntilAsync(async () => await Probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
+        (await Probe.ChildrenAsync("agent")).Should().Contain("NetworkPolicy/agent-sandbox");
     }
 
     [Test]
     public async Task Quarantine_needs_the_quarantine_verb()
     {
-        var result = await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}=because");
+        var result = await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", Ns.Name, $"{AirlockAnnotations.Quarantine}=because");
 
-        result.Stderr.Should().Contain($"bob may not quarantine agenttasks.agents.airlock.dev in namespace {_ns.Name}");
+        result.Stderr.Should().Contain($"bob may not quarantine agenttasks.agents.airlock.dev in namespace {Ns.Name}");
     }
 
     [Test]
     public async Task Egress_anomaly_event_quarantines_the_task_and_kills_its_token()
     {
-        var pod = (await _probe.PodAsync("agent"))!;
-        var token = await TaskToken.RequestAsync(Cluster.Client, _ns.Name, "agent", pod);
+        var pod = (await Probe.PodAsync("agent"))!;
+        var token = await TaskToken.RequestAsync(Cluster.Client, Ns.Name, "agent", pod);
         await using var recorder = new EventRecorder(new KubernetesEventSink(Cluster.Client), "airlock-egress");
-        var sink = new EventAnomalySink(recorder, new OneTask((await _probe.GetAsync("agent"))!));
+        var sink = new EventAnomalySink(recorder, new OneTask((await Probe.GetAsync("agent"))!));
 
-        sink.Report(new EgressAnomaly(_ns.Name, "agent", 12, TimeSpan.FromSeconds(10), "evil.example", 443, "host not allowed"));
+        sink.Report(new EgressAnomaly(Ns.Name, "agent", 12, TimeSpan.FromSeconds(10), "evil.example", 443, "host not allowed"));
 
-        var task = await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        var task = await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
         task.Status!.Message.Should().StartWith("quarantined: anomaly EgressDenialsRepeated from airlock-egress: 12 egress attempts denied");
         task.Metadata.Annotations[AirlockAnnotations.QuarantinedBy].Should().Be(ClusterPrerequisites.OperatorUser());
-        await Eventually.UntilAsync(async () => await _probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
-        (await TaskToken.KubectlAsync(Cluster, token, "get", "configmaps", "-n", _ns.Name)).Stderr.Should().Contain("Unauthorized");
+        await Eventually.UntilAsync(async () => await Probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
+        (await TaskToken.KubectlAsync(Cluster, token, "get", "configmaps", "-n", Ns.Name)).Stderr.Should().Contain("Unauthorized");
     }
 
     [Test]
     public async Task Gateway_signal_quarantines_the_task_with_an_event_and_an_audit_record()
     {
-        OperatorSetUp.Anomalies.Publish(new AnomalyReport(_ns.Name, "agent", null, "airlock-gateway", "AnomalyTokenSpike", "90000 tokens this period", DateTime.UtcNow));
+        OperatorSetUp.Anomalies.Publish(new AnomalyReport(Ns.Name, "agent", null, "airlock-gateway", "AnomalyTokenSpike", "90000 tokens this period", DateTime.UtcNow));
 
-        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
 
         await Eventually.UntilAsync(
-            () => OperatorSetUp.Audit.Snapshot().Any(r => r.Kind == "task.quarantine" && r.Namespace == _ns.Name && r.Task == "agent"
+            () => OperatorSetUp.Audit.Snapshot().Any(r => r.Kind == "task.quarantine" && r.Namespace == Ns.Name && r.Task == "agent"
                 && ((string?)r.Data["reason"])!.Contains("AnomalyTokenSpike", StringComparison.Ordinal)),
             "an audit record of the quarantine");
-        var events = await Cluster.Client.CoreV1.ListNamespacedEventAsync(_ns.Name, fieldSelector: "involvedObject.name=agent");
+        var events = await Cluster.Client.CoreV1.ListNamespacedEventAsync(Ns.Name, fieldSelector: "involvedObject.name=agent");
         events.Items.Should().Contain(e => e.Reason == AgentTaskPhase.Quarantined && e.Type == "Warning" && e.Message.Contains("AnomalyTokenSpike"));
     }
 
     [Test]
     public async Task Quarantine_is_sticky()
     {
-        await GovernanceRbac.GrantAsync(Cluster.Client, _ns.Name, GovernanceRbac.Quarantiner, "bob");
-        (await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}=stop")).EnsureSuccess();
-        await _probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
+        await GovernanceRbac.GrantAsync(Cluster.Client, Ns.Name, GovernanceRbac.Quarantiner, "bob");
+        (await Cluster.KubectlAs("bob").RunAsync("annotate", "agenttask", "agent", "-n", Ns.Name, $"{AirlockAnnotations.Quarantine}=stop")).EnsureSuccess();
+        await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Quarantined);
 
-        var unannotate = await Cluster.Kubectl.RunAsync("annotate", "agenttask", "agent", "-n", _ns.Name, $"{AirlockAnnotations.Quarantine}-");
-        var restatus = await Cluster.Kubectl.RunAsync("patch", "agenttask", "agent", "-n", _ns.Name, "--subresource=status", "--type=merge", "-p", "{\"status\":{\"phase\":\"Running\"}}");
+        var unannotate = await Cluster.Kubectl.RunAsync("annotate", "agenttask", "agent", "-n", Ns.Name, $"{AirlockAnnotations.Quarantine}-");
+        var restatus = await Cluster.Kubectl.RunAsync("patch", "agenttask", "agent", "-n", Ns.Name, "--subresource=status", "--type=merge", "-p", "{\"status\":{\"phase\":\"Running\"}}");
 
         (unannotate.Succeeded, restatus.Succeeded).Should().Be((false, false));
-        (await _probe.GetAsync("agent"))!.Status!.Phase.Should().Be(AgentTaskPhase.Quarantined);
+        (await Probe.GetAsync("agent"))!.Status!.Phase.Should().Be(AgentTaskPhase.Quarantined);
     }
 
     /// <summary>The egress proxy's view of the one task under test.</summary>
