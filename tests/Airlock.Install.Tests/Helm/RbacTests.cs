@@ -43,6 +43,8 @@ public sealed class RbacTests
             ["agents.airlock.dev/agenttasks/status"] = ["get", "patch"],
             ["agents.airlock.dev/agenttasks/finalizers"] = ["update"],
             ["agents.airlock.dev/clusteragentpolicies"] = ["get", "list", "watch"],
+            // PolicyStatusReconciler.
+            ["agents.airlock.dev/clusteragentpolicies/status"] = ["get", "patch"],
             ["/namespaces"] = ["get", "list", "watch"],
             ["/pods"] = ["get", "list", "watch", "create", "delete"],
             ["/serviceaccounts"] = ["get", "list", "watch", "create", "patch", "delete"],
