@@ -172,7 +172,8 @@ public static class AgentTaskStatusCalculator
                 End(status, Phase.Failed, failure);
                 break;
             default:
-                if (StartDeadline(pod, startWithin) is { } startBy && startBy <= now)
+                // Only a pod that never ran: an Unknown phase (node lost) of a pod that was running is not a slow start.
+                if (pod.Status?.Phase is null or "Pending" && status.StartTime is null && StartDeadline(pod, startWithin) is { } startBy && startBy <= now)
                 {
                     var message = $"the sandbox pod did not start within {GoDuration.Format(startWithin)} of its creation: {SandboxStart.Cause(pod)}";
                     Set(Types.SandboxReady, false, SandboxStart.TimeoutReason, message);
@@ -227,7 +228,7 @@ public static class AgentTaskStatusCalculator
     {
         var candidates = new List<DateTime?>();
         if (Phase.IsTerminal(status.Phase)) candidates.Add(ttlAt);
-        if (status.Phase == Phase.Pending && observed.Pod is { } pending) candidates.Add(StartDeadline(pending, startWithin));
+        if (status.Phase == Phase.Pending && status.StartTime is null && observed.Pod is { } pending) candidates.Add(StartDeadline(pending, startWithin));
         if (status.Phase == Phase.Running && status.StartTime is { } start && observed.Pod?.Spec?.ActiveDeadlineSeconds is { } deadline)
             candidates.Add(start.AddSeconds(deadline));
         if (task.Spec.Debug?.ExpiresAt is { } expires && expires.ToUniversalTime() > now && !Phase.IsTerminal(status.Phase))

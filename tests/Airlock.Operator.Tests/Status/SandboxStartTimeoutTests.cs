@@ -92,4 +92,15 @@ public sealed class SandboxStartTimeoutTests
 
         Compute(task, pod).Status.Phase.Should().Be(AgentTaskPhase.Running);
     }
+
+    [Test]
+    public void Pod_that_ran_and_is_now_unknown_is_not_a_slow_start()
+    {
+        var task = Tasks.Minimal();
+        task.Status = new AgentTaskStatus { Phase = AgentTaskPhase.Running, StartTime = Now.AddHours(-1) };
+        var pod = Unschedulable(task, TimeSpan.FromHours(2));
+        pod.Status = new V1PodStatus { Phase = "Unknown" };
+
+        Compute(task, pod).Status.Reason.Should().NotBe(SandboxStart.TimeoutReason);
+    }
 }
