@@ -25,6 +25,7 @@ public sealed class ChaosScenarioTests
             WatchDropInterval = TimeSpan.FromSeconds(3),
             // Thirty tasks make a few hundred changes: a short history makes most resumes after a cut 410 Gone.
             WatchHistorySize = 40,
+            TtlSeconds = 4,
             SettleTimeout = TimeSpan.FromMinutes(2),
         };
         var figures = new Figures();
