@@ -49,9 +49,11 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
             var mark = plans.Count * (kill + 1) / (options.LeaderKills + 1);
             await Poll.UntilAsync(() => Volatile.Read(ref created) >= mark || creating.IsCompleted, TimeSpan.FromMinutes(5), $"{mark} tasks to be created",
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            var killed = await fleet.KillAndReplaceAsync(leader, cancellationToken).ConfigureAwait(false);
-            progress.Say($"chaos: SIGKILLed leader {leader.Name} at {Volatile.Read(ref created)} tasks created");
+            // Read before the kill: the replacement's start-up (seconds on a loaded machine) is not part of the takeover.
+            var createdAtKill = Volatile.Read(ref created);
             var killedAt = Stopwatch.GetTimestamp();
+            var killed = await fleet.KillAndReplaceAsync(leader, cancellationToken).ConfigureAwait(false);
+            progress.Say($"chaos: SIGKILLed leader {leader.Name} at {createdAtKill} tasks created");
             leader = await fleet.WaitForLeaderAsync(killed, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
             failovers++;
             progress.Say($"chaos: {leader.Name} took over after {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s");
@@ -80,6 +82,8 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
         figures.Add("chaos.settle_seconds", Stopwatch.GetElapsedTime(settleStart).TotalSeconds, 1);
         figures.Add("chaos.create_retries", creator.Retries);
         figures.Add("chaos.operator_lists", cluster.Counters.Get(verb: "list", user: BenchCluster.ServiceAccountUser(OperatorBenchmark.OperatorAccount)));
+        figures.Add("chaos.operator_relists_after_410", fleet.CountInLogs("expired, listing again"));
+        figures.Add("chaos.operator_sandbox_checks", fleet.CountInLogs("missing from the cache; read from the API server"));
         var auditOk = true;
         if (options.GatewayRequests > 0)
         {

@@ -60,6 +60,28 @@ public sealed class OperatorFleet(IKubernetes client, string airlockBinary, stri
         }
     }
 
+    /// <summary>
+    /// Lines of every replica's log (killed ones too) containing <paramref name="text"/>: how the faults showed, e.g. the
+    /// informers' relists after 410 Gone.
+    /// </summary>
+    public int CountInLogs(string text) => _all.Sum(p => Count(ReadShared(p.LogPath), text));
+
+    private static int Count(string log, string text) => log.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    private static string ReadShared(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (FileNotFoundException)
+        {
+            return "";
+        }
+    }
+
     private OperatorProcess StartOne()
     {
         var process = OperatorProcess.Start(airlockBinary, kubeconfig, $"operator-{++_started}", logDir, leaderElect: true);

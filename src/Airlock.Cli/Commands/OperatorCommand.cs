@@ -27,10 +27,15 @@ internal static class OperatorCommand
             Description = "Audience of the agents' projected gateway token; must match the gateway's --token-audience.",
             DefaultValueFactory = _ => SandboxContract.TokenAudience,
         };
+        var startTimeout = new Option<string>("--sandbox-start-timeout")
+        {
+            Description = "How long a sandbox pod may take to be Running before its task fails with SandboxStartTimeout (Go duration).",
+            DefaultValueFactory = _ => "10m",
+        };
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("operator", "Run the Airlock operator against a Kubernetes cluster.");
-        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, startTimeout, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -46,6 +51,7 @@ internal static class OperatorCommand
             var egressUrl = OperatorFlags.Url("--egress-proxy-url", parse.GetValue(egress), errors);
             var tokenAudience = parse.GetValue(audience);
             OperatorFlags.Audience(tokenAudience, errors);
+            var sandboxStart = OperatorFlags.Duration("--sandbox-start-timeout", parse.GetValue(startTimeout), errors);
             var level = GatewayEgressFlags.Level(parse.GetValue(logLevel), errors);
             var settings = new OperatorSettings
             {
@@ -56,6 +62,7 @@ internal static class OperatorCommand
                 WebhookAddress = webhookEndpoint is null ? null : parse.GetValue(webhookAddr),
                 WebhookCertDir = certDir,
                 WebhookRegistration = certDir is not null ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
+                SandboxStartTimeout = sandboxStart ?? Operator.Status.AgentTaskStatusCalculator.DefaultStartTimeout,
             };
             var sandbox = settings.Sandbox with { TokenAudience = tokenAudience ?? SandboxContract.TokenAudience };
             if (gatewayUrl is not null) sandbox = sandbox with { GatewayUrl = gatewayUrl };

@@ -41,6 +41,14 @@ internal static class OperatorFlags
         return null;
     }
 
+    /// <summary>A positive Go duration (<c>90s</c>, <c>10m</c>), or null when it is not one.</summary>
+    public static TimeSpan? Duration(string flag, string? value, List<string> errors)
+    {
+        if (Api.Values.GoDuration.TryParse(value, out var duration) && duration > TimeSpan.Zero) return duration;
+        errors.Add($"{flag} \"{value}\" is not a positive Go duration (e.g. 90s, 10m)");
+        return null;
+    }
+
     public static void Namespace(string? value, List<string> errors)
     {
         if (value is { Length: > 0 and <= 63 } && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && value[0] != '-' && value[^1] != '-') return;
@@ -72,6 +80,7 @@ internal static class OperatorFlags
         ["gatewayUrl"] = settings.Sandbox.GatewayUrl,
         ["egressProxyUrl"] = settings.Sandbox.EgressProxyUrl,
         ["tokenAudience"] = settings.Sandbox.TokenAudience,
+        ["sandboxStartTimeout"] = Api.Values.GoDuration.Format(settings.SandboxStartTimeout),
         ["logLevel"] = logLevel,
     };
 }

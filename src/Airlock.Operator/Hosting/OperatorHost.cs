@@ -68,7 +68,8 @@ public sealed partial class OperatorHost : IAsyncDisposable
             sandbox,
             _loggerFactory.CreateLogger<AgentTaskReconciler>(),
             ApprovalSeal,
-            _settings.Audit);
+            _settings.Audit,
+            _settings.SandboxStartTimeout);
         _controller = ControllerBuilder.Create("agenttask", _informers)
             .For<AgentTask>(taskScope)
             .Owns<V1Pod>(childScope)

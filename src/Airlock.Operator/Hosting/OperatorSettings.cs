@@ -32,6 +32,12 @@ public sealed record OperatorSettings
     /// <summary>Create or update the Airlock CRDs from the C# types before starting (dev mode).</summary>
     public bool InstallCrds { get; init; }
 
+    /// <summary>
+    /// How long a sandbox pod may take from its creation to Running (image pull, scheduling, a missing RuntimeClass) before
+    /// its task fails with reason SandboxStartTimeout and the pod is deleted.
+    /// </summary>
+    public TimeSpan SandboxStartTimeout { get; init; } = Status.AgentTaskStatusCalculator.DefaultStartTimeout;
+
     /// <summary>Tasks reconciled in parallel.</summary>
     public int Workers { get; init; } = 4;
 

@@ -20,5 +20,8 @@ public sealed partial class AgentTaskReconciler
 
         [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Namespace}/{Name}: deleted {Count} sandbox objects and removed the finalizer")]
         public static partial void Finalized(ILogger logger, string @namespace, string name, int count);
+
+        [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "{Namespace}/{Name}: the sandbox pod is missing from the cache; read from the API server: {Finding}")]
+        public static partial void SandboxChecked(ILogger logger, string @namespace, string name, string finding);
     }
 }

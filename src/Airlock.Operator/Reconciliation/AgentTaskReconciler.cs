@@ -36,8 +36,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly ILogger _logger;
     private readonly IApprovalVerifier? _seal;
     private readonly IAuditLog? _audit;
+    private readonly TimeSpan _startTimeout;
 
     /// <param name="seal">Verifies approvals (<see cref="ApprovalSeal"/>); without one no approval counts (fail closed).</param>
+    /// <param name="startTimeout">How long a sandbox pod may take to be Running (<see cref="AgentTaskStatusCalculator.DefaultStartTimeout"/> when null).</param>
     public AgentTaskReconciler(
         ISandboxObserver observer,
         ISandboxWriter writer,
@@ -47,8 +49,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         SandboxSettings settings,
         ILogger? logger = null,
         IApprovalVerifier? seal = null,
-        IAuditLog? audit = null)
+        IAuditLog? audit = null,
+        TimeSpan? startTimeout = null)
     {
+        _startTimeout = startTimeout ?? AgentTaskStatusCalculator.DefaultStartTimeout;
         _seal = seal;
         _audit = audit;
         _observer = observer;
@@ -75,8 +79,20 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var now = _time.GetUtcNow().UtcDateTime;
         var policy = _policies.For(task);
         var observed = _observer.Observe(task);
+        var podGone = false;
         var gate = Gate(task, policy, observed, now);
-        var result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
+        var result = AgentTaskStatusCalculator.Compute(task, Children(observed, podGone), now, gate, _startTimeout);
+        if (result.PodAbsenceUnconfirmed)
+        {
+            // A started task whose pod the cache lacks: ask the API server before calling the sandbox lost.
+            var check = await SandboxLossCheck.RunAsync(_writer, task, observed, cancellationToken).ConfigureAwait(false);
+            Log.SandboxChecked(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name,
+                check.Task is null ? "the task is gone" : check.Observed.Pod is not null ? "the pod exists" : check.PodGone ? "the pod is gone" : "the task already ended");
+            if (check.Task is null) return ReconcileResult.Done;
+            (task, observed, podGone) = (check.Task, check.Observed, check.PodGone);
+            gate = Gate(task, policy, observed, now);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed, podGone), now, gate, _startTimeout);
+        }
 
         // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
         // never given a replacement, and a terminal one is never rebuilt.
@@ -84,21 +100,23 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         {
             var desired = AgentTaskSandbox.Build(task, policy, _settings);
             observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
-            result = AgentTaskStatusCalculator.Compute(task, Children(observed), now, gate);
+            result = AgentTaskStatusCalculator.Compute(task, Children(observed, podGone), now, gate, _startTimeout);
         }
+
+        // The status first, then deletes: a pod deleted for an end that then failed to be written would leave a task that
+        // looks started with nothing to show how it ended. A lost sandbox is written only over the task as just read.
+        await UpdateStatusAsync(task, result.Status, guarded: podGone, cancellationToken).ConfigureAwait(false);
         if (result.ChildrenExpired)
         {
-            observed = await CleanUpAsync(task, observed, cancellationToken).ConfigureAwait(false);
+            await CleanUpAsync(task, observed, cancellationToken).ConfigureAwait(false);
         }
         else if ((result.StopSandbox || AgentTaskPhase.IsTerminal(result.Status.Phase)) && observed.Pod is { } pod && IsLive(pod))
         {
-            // A terminal task never keeps a live sandbox (quarantined, rejected, or a pod that outlived its end).
+            // A terminal task never keeps a live sandbox (quarantined, rejected, not started in time, or a pod that outlived its end).
             await _writer.DeleteAsync(pod, cancellationToken).ConfigureAwait(false);
             _recent.Deleted(pod);
             Log.SandboxStopped(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, result.Status.Phase ?? "");
         }
-
-        await UpdateStatusAsync(task, result.Status, cancellationToken).ConfigureAwait(false);
 
         if (result.RequeueAt is not { } at) return ReconcileResult.Done;
         var delay = at - now;
@@ -125,7 +143,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         };
     }
 
-    private static ObservedChildren Children(ObservedSandbox observed) => new(observed.Pod, observed.All.Count > 0);
+    private static ObservedChildren Children(ObservedSandbox observed, bool podGone) => new(observed.Pod, observed.All.Count > 0, podGone);
 
     private static bool IsLive(V1Pod pod) => pod.Metadata.DeletionTimestamp is null && pod.Status?.Phase is not ("Succeeded" or "Failed");
 
@@ -155,10 +173,10 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     }
 
     /// <summary>The TTL after the end has passed: every child goes, the task stays as the record.</summary>
-    private async Task<ObservedSandbox> CleanUpAsync(AgentTask task, ObservedSandbox observed, CancellationToken cancellationToken)
+    private async Task CleanUpAsync(AgentTask task, ObservedSandbox observed, CancellationToken cancellationToken)
     {
         var live = observed.All.Where(c => c.Metadata.DeletionTimestamp is null).ToList();
-        if (live.Count == 0) return ObservedSandbox.Empty;
+        if (live.Count == 0) return;
         foreach (var child in live)
         {
             await _writer.DeleteAsync(child, cancellationToken).ConfigureAwait(false);
@@ -167,13 +185,12 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         Log.CleanedUp(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, live.Count);
         var ttl = task.Spec.TtlSecondsAfterFinished ?? AgentTaskStatusCalculator.DefaultTtlSeconds;
         _events.Record(task, EventTypes.Normal, "SandboxDeleted", $"Deleted the sandbox ({live.Count} objects) {ttl}s after the task finished");
-        return ObservedSandbox.Empty;
     }
 
-    private async Task UpdateStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    private async Task UpdateStatusAsync(AgentTask task, AgentTaskStatus status, bool guarded, CancellationToken cancellationToken)
     {
         if (task.Status is not null && !AgentTaskStatusCalculator.Differs(task.Status, status)) return;
-        var updated = await _writer.PatchStatusAsync(task, status, cancellationToken).ConfigureAwait(false);
+        var updated = await _writer.PatchStatusAsync(task, status, cancellationToken, guarded).ConfigureAwait(false);
         _recent.Written(updated);
         var before = task.Status?.Phase;
         if (status.ApprovedBy is { } approver && task.Status?.ApprovedBy != approver)

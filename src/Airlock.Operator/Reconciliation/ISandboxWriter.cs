@@ -4,7 +4,10 @@ using k8s.Models;
 
 namespace Airlock.Operator.Reconciliation;
 
-/// <summary>Every write the reconciler makes, behind one small interface (the API server in production, a recorder in tests).</summary>
+/// <summary>
+/// Every call the reconciler makes to the API server, behind one small interface (the API server in production, a
+/// recorder in tests): its writes, and the two uncached reads it makes only before failing a started task.
+/// </summary>
 public interface ISandboxWriter
 {
     /// <summary>Creates a child; returns it as stored.</summary>
@@ -19,6 +22,15 @@ public interface ISandboxWriter
     /// <summary>Replaces <c>metadata.finalizers</c> (guarded by the task's resourceVersion); returns the task as stored.</summary>
     Task<AgentTask> SetFinalizersAsync(AgentTask task, IReadOnlyList<string> finalizers, CancellationToken cancellationToken);
 
-    /// <summary>Merge-patches the status subresource; returns the task as stored.</summary>
-    Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken);
+    /// <summary>
+    /// Merge-patches the status subresource; returns the task as stored. With <paramref name="guarded"/> the patch carries the
+    /// task's resourceVersion, so it fails with 409 Conflict when the task changed since it was read.
+    /// </summary>
+    Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken, bool guarded = false);
+
+    /// <summary>The pod as the API server has it now (no cache); null when it does not exist.</summary>
+    Task<V1Pod?> ReadPodAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>The task as the API server has it now (no cache); null when it does not exist.</summary>
+    Task<AgentTask?> ReadTaskAsync(string @namespace, string name, CancellationToken cancellationToken);
 }

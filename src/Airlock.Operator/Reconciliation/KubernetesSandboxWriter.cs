@@ -91,11 +91,36 @@ public sealed class KubernetesSandboxWriter : ISandboxWriter
             fieldManager: Manager, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    public async Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken, bool guarded = false)
     {
-        var patch = new V1Patch(StatusPatch.Build(task.Status, status), V1Patch.PatchType.MergePatch);
+        var patch = new V1Patch(StatusPatch.Build(task.Status, status, guarded ? task.Metadata.ResourceVersion : null), V1Patch.PatchType.MergePatch);
         return await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<AgentTask>(
             patch, AgentTask.KubeGroup, Api.AgentsGroup.Version, task.Metadata.NamespaceProperty, AgentTask.KubePlural, task.Metadata.Name,
             fieldManager: Manager, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<V1Pod?> ReadPodAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.CoreV1.ReadNamespacedPodAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<AgentTask?> ReadTaskAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.CustomObjects.GetNamespacedCustomObjectAsync<AgentTask>(
+                AgentTask.KubeGroup, Api.AgentsGroup.Version, @namespace, AgentTask.KubePlural, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 }

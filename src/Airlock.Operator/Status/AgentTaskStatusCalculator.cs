@@ -1,5 +1,6 @@
 using Airlock.Api;
 using Airlock.Api.Tasks;
+using Airlock.Api.Values;
 using Airlock.Operator.Sandbox;
 using k8s;
 using k8s.Models;
@@ -18,13 +19,18 @@ public static class AgentTaskStatusCalculator
     /// <summary>Children are deleted this long after the end when the task does not say (the CRD default too).</summary>
     public const int DefaultTtlSeconds = 300;
 
+    /// <summary>How long a sandbox pod may take from its creation to Running when the operator is not told otherwise.</summary>
+    public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromMinutes(10);
+
     /// <param name="approvalRequired">From <see cref="Policies.ApprovalRules"/>: whether the task must wait for a human.</param>
     public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, bool approvalRequired = false) =>
         Compute(task, observed, now, new TaskGate { ApprovalRequired = approvalRequired });
 
     /// <param name="gate">Approval and policy decisions made by the reconciler (verified, not read from annotations here).</param>
-    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, TaskGate gate)
+    /// <param name="startTimeout">How long the pod may stay unstarted after its creation (<see cref="DefaultStartTimeout"/> when null).</param>
+    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, TaskGate gate, TimeSpan? startTimeout = null)
     {
+        var startWithin = startTimeout ?? DefaultStartTimeout;
         // The API server keeps seconds only; finer times would make every recomputed status look changed.
         now = new DateTime(now.ToUniversalTime().Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var previous = task.Status ?? new AgentTaskStatus();
@@ -33,28 +39,33 @@ public static class AgentTaskStatusCalculator
         var generation = task.Metadata.Generation;
         status.ObservedGeneration = generation;
 
-        if (!Phase.IsTerminal(previous.Phase))
-        {
-            Advance(task, observed, status, now, gate);
-        }
+        var unconfirmed = !Phase.IsTerminal(previous.Phase) && Advance(task, observed, status, now, gate, startWithin);
         if (Phase.IsTerminal(status.Phase)) status.CompletionTime ??= now;
         if (observed.Pod is not null) status.PodName = observed.Pod.Metadata.Name;
         status.Reason = ConditionList.NewestReason(status.Conditions);
 
+        // Children go only once the end is on record (the task as read says so): deleting them on an end computed in this
+        // very reconcile would, if writing that end then failed, leave a started task without its pod and no proof of
+        // how it ended.
         var ttlAt = status.CompletionTime?.AddSeconds(task.Spec.TtlSecondsAfterFinished ?? DefaultTtlSeconds);
-        var expired = Phase.IsTerminal(status.Phase) && ttlAt <= now;
+        var expired = Phase.IsTerminal(previous.Phase) && ttlAt <= now;
+        var requeueAt = expired ? null
+            : Phase.IsTerminal(status.Phase) && ttlAt <= now ? now
+            : NextDeadline(task, observed, status, ttlAt, now, startWithin);
         return new StatusResult(
             status,
-            expired ? null : NextDeadline(task, observed, status, ttlAt, now),
+            requeueAt,
             expired,
-            StopSandbox: status.Phase is Phase.Quarantined or Phase.Rejected && observed.Pod is not null);
+            StopSandbox: status.Phase is Phase.Quarantined or Phase.Rejected && observed.Pod is not null,
+            PodAbsenceUnconfirmed: unconfirmed);
     }
 
     /// <summary>True when writing <paramref name="desired"/> over <paramref name="current"/> would change anything.</summary>
     public static bool Differs(AgentTaskStatus? current, AgentTaskStatus? desired) =>
         KubernetesJson.Serialize(current ?? new AgentTaskStatus()) != KubernetesJson.Serialize(desired ?? new AgentTaskStatus());
 
-    private static void Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, TaskGate gate)
+    /// <returns>True when the task looks started but its pod is absent from the cache and nobody confirmed it is gone.</returns>
+    private static bool Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, TaskGate gate, TimeSpan startWithin)
     {
         var conditions = status.Conditions!;
         var generation = task.Metadata.Generation;
@@ -70,7 +81,7 @@ public static class AgentTaskStatusCalculator
             Set(Types.Completed, true, Reasons.QuarantineRequested, message);
             if (observed.Pod is not null) Set(Types.SandboxReady, false, Reasons.SandboxStopped, "the sandbox pod is being stopped");
             End(status, Phase.Quarantined, message);
-            return;
+            return false;
         }
         if (annotations.TryGetValue(AirlockAnnotations.RejectedBy, out var rejecter))
         {
@@ -79,7 +90,7 @@ public static class AgentTaskStatusCalculator
             Set(Types.Approved, false, Reasons.RejectedByHuman, message);
             Set(Types.Completed, true, Reasons.RejectedByHuman, message);
             End(status, Phase.Rejected, message);
-            return;
+            return false;
         }
         var started = observed.Pod is not null || status.StartTime is not null;
         if (!started && gate.PolicyProblems.Count > 0)
@@ -88,7 +99,7 @@ public static class AgentTaskStatusCalculator
             Set(Types.Approved, false, Reasons.PolicyViolation, message);
             Set(Types.Completed, true, Reasons.PolicyViolation, message);
             End(status, Phase.Rejected, message);
-            return;
+            return false;
         }
         if (gate.Approval is { } approval)
         {
@@ -103,7 +114,7 @@ public static class AgentTaskStatusCalculator
             Set(Types.Approved, false, Reasons.AwaitingApproval, waiting);
             status.Phase = Phase.AwaitingApproval;
             status.Message = "waiting for a human approval before the sandbox is created";
-            return;
+            return false;
         }
         else if (!gate.ApprovalRequired)
         {
@@ -115,15 +126,18 @@ public static class AgentTaskStatusCalculator
         {
             if (status.Phase == Phase.Running || status.StartTime is not null)
             {
+                // A cache that lags or is being relisted must not fail a task: the reconciler reads the pod (and the task)
+                // from the API server and asks again with the answer.
+                if (!observed.PodGoneConfirmed) return true;
                 Set(Types.SandboxReady, false, Reasons.SandboxLost, "the sandbox pod disappeared");
                 Set(Types.Completed, true, Reasons.SandboxLost, "the sandbox pod disappeared before the task finished");
                 End(status, Phase.Failed, "the sandbox pod disappeared before the task finished");
-                return;
+                return false;
             }
             Set(Types.SandboxReady, false, Reasons.Creating, observed.ChildrenExist ? "creating the sandbox pod" : "creating the sandbox");
             status.Phase = Phase.Pending;
             status.Message = "creating the sandbox";
-            return;
+            return false;
         }
 
         SetSpecApplied(task, pod, Set);
@@ -158,13 +172,27 @@ public static class AgentTaskStatusCalculator
                 End(status, Phase.Failed, failure);
                 break;
             default:
+                // Only a pod that never ran: an Unknown phase (node lost) of a pod that was running is not a slow start.
+                if (pod.Status?.Phase is null or "Pending" && status.StartTime is null && StartDeadline(pod, startWithin) is { } startBy && startBy <= now)
+                {
+                    var message = $"the sandbox pod did not start within {GoDuration.Format(startWithin)} of its creation: {SandboxStart.Cause(pod)}";
+                    Set(Types.SandboxReady, false, SandboxStart.TimeoutReason, message);
+                    Set(Types.Completed, true, SandboxStart.TimeoutReason, message);
+                    End(status, Phase.Failed, message);
+                    break;
+                }
                 var waiting = pod.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason;
                 Set(Types.SandboxReady, false, Reasons.PodPending, waiting is null ? "the sandbox pod is starting" : $"the sandbox pod is starting ({waiting})");
                 status.Phase = Phase.Pending;
                 status.Message = "the sandbox is starting";
                 break;
         }
+        return false;
     }
+
+    /// <summary>When a pod that is not running yet must be running by; null when its creation time is unknown.</summary>
+    private static DateTime? StartDeadline(V1Pod pod, TimeSpan startWithin) =>
+        pod.Metadata.CreationTimestamp is { } created ? created.ToUniversalTime() + startWithin : null;
 
     /// <summary>A spec edit after the pod exists is not applied to it (pods are immutable and the sandbox is a snapshot).</summary>
     private static void SetSpecApplied(AgentTask task, V1Pod pod, Action<string, bool?, string, string> set)
@@ -196,10 +224,11 @@ public static class AgentTaskStatusCalculator
         return $"the agent exited with code {terminated.ExitCode}{detail}";
     }
 
-    private static DateTime? NextDeadline(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime? ttlAt, DateTime now)
+    private static DateTime? NextDeadline(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime? ttlAt, DateTime now, TimeSpan startWithin)
     {
         var candidates = new List<DateTime?>();
         if (Phase.IsTerminal(status.Phase)) candidates.Add(ttlAt);
+        if (status.Phase == Phase.Pending && status.StartTime is null && observed.Pod is { } pending) candidates.Add(StartDeadline(pending, startWithin));
         if (status.Phase == Phase.Running && status.StartTime is { } start && observed.Pod?.Spec?.ActiveDeadlineSeconds is { } deadline)
             candidates.Add(start.AddSeconds(deadline));
         if (task.Spec.Debug?.ExpiresAt is { } expires && expires.ToUniversalTime() > now && !Phase.IsTerminal(status.Phase))

@@ -75,11 +75,13 @@ public sealed class AgentTaskReconcilerTests
     public async Task Running_task_whose_pod_vanished_fails_without_a_new_pod()
     {
         var task = Task(AgentTaskPhase.Running);
+        task.Metadata.ResourceVersion = "42";
         _observer.Observed = Built(task, "Running") with { Pod = null };
+        _writer.LiveTask = task;
 
         await ReconcileAsync(task);
 
-        _writer.Writes.Should().Equal("status Failed");
+        _writer.Writes.Should().Equal("read Pod/hello-agent", "read AgentTask/hello", "status Failed (if resourceVersion 42)");
         _writer.LastStatus!.Conditions.Should().Contain(c => c.Reason == AgentTaskConditionReasons.SandboxLost);
     }
 
@@ -108,6 +110,20 @@ public sealed class AgentTaskReconcilerTests
         _writer.Writes.Where(w => w.StartsWith("delete", StringComparison.Ordinal)).Should().BeEquivalentTo(
             "delete ServiceAccount/hello-agent", "delete ConfigMap/hello-prompt", "delete NetworkPolicy/hello-sandbox", "delete Pod/hello-agent");
         (_writer.LastStatus?.Phase ?? task.Status.Phase).Should().Be(AgentTaskPhase.Succeeded);
+    }
+
+    [Test]
+    public async Task Task_whose_pod_never_started_fails_then_its_pod_is_deleted()
+    {
+        var task = Task(AgentTaskPhase.Pending);
+        task.Status!.StartTime = null;
+        _observer.Observed = Built(task, "Pending");
+        _observer.Observed.Pod!.Metadata.CreationTimestamp = Now.UtcDateTime.AddMinutes(-10);
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Equal("status Failed", "delete Pod/hello-agent");
+        _writer.LastStatus!.Reason.Should().Be(Airlock.Operator.Status.SandboxStart.TimeoutReason);
     }
 
     [Test]

@@ -15,6 +15,15 @@ public sealed class RecordingWriter : ISandboxWriter
 
     public AgentTaskStatus? LastStatus { get; private set; }
 
+    /// <summary>The pod an uncached read returns (null: 404).</summary>
+    public V1Pod? LivePod { get; set; }
+
+    /// <summary>The task an uncached read returns (null: 404).</summary>
+    public AgentTask? LiveTask { get; set; }
+
+    /// <summary>Status patches still to fail with 500 before one succeeds.</summary>
+    public int FailingStatusWrites { get; set; }
+
     public Task<IKubernetesObject<V1ObjectMeta>> CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
     {
         Writes.Add($"create {child.Kind}/{child.Metadata.Name}");
@@ -42,13 +51,30 @@ public sealed class RecordingWriter : ISandboxWriter
         return Task.FromResult(Stored(copy));
     }
 
-    public Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken)
+    public Task<AgentTask> PatchStatusAsync(AgentTask task, AgentTaskStatus status, CancellationToken cancellationToken, bool guarded = false)
     {
-        Writes.Add($"status {status.Phase}");
+        if (FailingStatusWrites > 0)
+        {
+            FailingStatusWrites--;
+            throw new HttpRequestException("injected: the status write failed");
+        }
+        Writes.Add($"status {status.Phase}" + (guarded ? $" (if resourceVersion {task.Metadata.ResourceVersion})" : ""));
         LastStatus = status;
         var copy = KubernetesJson.Deserialize<AgentTask>(KubernetesJson.Serialize(task));
         copy.Status = status;
         return Task.FromResult(Stored(copy));
+    }
+
+    public Task<V1Pod?> ReadPodAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        Writes.Add($"read Pod/{name}");
+        return Task.FromResult(LivePod);
+    }
+
+    public Task<AgentTask?> ReadTaskAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        Writes.Add($"read AgentTask/{name}");
+        return Task.FromResult(LiveTask);
     }
 
     private T Stored<T>(T obj)

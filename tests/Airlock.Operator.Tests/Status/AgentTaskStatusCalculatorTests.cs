@@ -98,12 +98,12 @@ public class AgentTaskStatusCalculatorTests
     }
 
     [Test]
-    public void Pod_vanishing_while_running_fails_the_task()
+    public void Pod_confirmed_gone_while_running_fails_the_task()
     {
         var task = Tasks.Minimal();
         task.Status = Compute(task, Pod(task, "Running")).Status;
 
-        var result = Compute(task, null);
+        var result = AgentTaskStatusCalculator.Compute(task, new ObservedChildren(null, true, PodGoneConfirmed: true), Now, TaskGate.Open);
 
         (result.Status.Phase, result.Status.Reason).Should().Be((AgentTaskPhase.Failed, AgentTaskConditionReasons.SandboxLost));
     }
