@@ -15,6 +15,9 @@ public static class AgentTaskConditionReasons
     public const string SandboxLost = "SandboxLost";
     public const string SandboxStopped = "SandboxStopped";
 
+    /// <summary>The sandbox pod never reached Running within the operator's start timeout (e.g. a missing RuntimeClass).</summary>
+    public const string SandboxStartTimeout = "SandboxStartTimeout";
+
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
     public const string DeadlineExceeded = "DeadlineExceeded";

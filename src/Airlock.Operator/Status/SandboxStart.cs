@@ -6,7 +6,7 @@ namespace Airlock.Operator.Status;
 public static class SandboxStart
 {
     /// <summary>Condition reason of a task whose pod was not Running within the start timeout.</summary>
-    public const string TimeoutReason = "SandboxStartTimeout";
+    public const string TimeoutReason = Api.Tasks.AgentTaskConditionReasons.SandboxStartTimeout;
 
     /// <summary>
     /// Why the pod has not started, from what the pod itself reports: a container's waiting reason (image pull, sandbox
