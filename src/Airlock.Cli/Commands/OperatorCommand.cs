@@ -27,10 +27,15 @@ internal static class OperatorCommand
             Description = "Audience of the agents' projected gateway token; must match the gateway's --token-audience.",
             DefaultValueFactory = _ => SandboxContract.TokenAudience,
         };
+        var cilium = new Option<bool>("--cilium-policies")
+        {
+            Description = "Also write CiliumNetworkPolicies: sandbox DNS limited to fixed cluster names, egress proxy limited to the hosts of live tasks.",
+        };
+        var clusterDomain = new Option<string>("--cluster-domain") { Description = "The cluster's DNS domain (for --cilium-policies).", DefaultValueFactory = _ => "cluster.local" };
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("operator", "Run the Airlock operator against a Kubernetes cluster.");
-        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, cilium, clusterDomain, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -56,6 +61,7 @@ internal static class OperatorCommand
                 WebhookAddress = webhookEndpoint is null ? null : parse.GetValue(webhookAddr),
                 WebhookCertDir = certDir,
                 WebhookRegistration = certDir is not null ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
+                Cilium = parse.GetValue(cilium) ? new Operator.Egress.CiliumSettings { ClusterDomain = OperatorFlags.ClusterDomain(parse.GetValue(clusterDomain), errors) } : null,
             };
             var sandbox = settings.Sandbox with { TokenAudience = tokenAudience ?? SandboxContract.TokenAudience };
             if (gatewayUrl is not null) sandbox = sandbox with { GatewayUrl = gatewayUrl };
