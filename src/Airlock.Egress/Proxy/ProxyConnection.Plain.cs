@@ -62,7 +62,6 @@ public sealed partial class ProxyConnection
             }
             var result = await new PlainHttpExchange(services.Limits, client, reader)
                 .RunAsync(head, upstreamHead, requestFraming, upstream, clientClose, cancellationToken).ConfigureAwait(false);
-            upstream.Exchanges++;
             if (!result.UpstreamReusable) DropUpstream();
             // A kept-alive connection the server had already closed: a bodiless idempotent request is sent again, once, on a new one.
             if (result.End == ExchangeEnd.NoResponse && reused == true && attempt == 0 && requestFraming.Kind == BodyFramingKind.None && Idempotent.Contains(head.Method))

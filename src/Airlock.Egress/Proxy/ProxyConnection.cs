@@ -53,6 +53,8 @@ public sealed partial class ProxyConnection(ProxyServices services, Socket clien
                 }
                 if (head.IsConnect)
                 {
+                    // A tunnel ends the connection's requests: a kept-alive upstream of earlier plain requests is of no more use.
+                    DropUpstream();
                     await RunConnectAsync(caller, head, target, reader.TakeBuffered(), cancellationToken).ConfigureAwait(false);
                     return;
                 }

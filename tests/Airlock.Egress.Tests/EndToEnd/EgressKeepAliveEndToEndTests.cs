@@ -174,4 +174,20 @@ public class EgressKeepAliveEndToEndTests : KeepAliveTestBase
         first.Closes.Should().BeFalse();
         second.Body.Should().EndWith("target=/2");
     }
+
+    [Test]
+    public async Task A_connect_after_plain_requests_on_the_same_connection_opens_a_tunnel()
+    {
+        var (_, client) = await ConnectAsync();
+        using var _ = client;
+        await client.SendAsync(Get("allowed.test", A.Port, "/plain"));
+        await client.ReadResponseAsync();
+
+        await client.SendAsync($"CONNECT other.test:{B.Port} HTTP/1.1\r\n\r\n");
+        var established = await client.ReadHeadAsync();
+        await client.SendAsync("GET /inside HTTP/1.1\r\nHost: other.test\r\nConnection: close\r\n\r\n");
+
+        established.Should().StartWith("HTTP/1.1 200 Connection Established");
+        (await client.ReadToEndAsync()).Should().Contain("target=/inside");
+    }
 }

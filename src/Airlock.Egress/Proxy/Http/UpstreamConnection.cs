@@ -32,9 +32,6 @@ public sealed class UpstreamConnection : IDisposable
 
     public TaskQuota Quota { get; }
 
-    /// <summary>Requests answered on this connection so far.</summary>
-    public int Exchanges { get; set; }
-
     /// <summary>True when the next request goes to the same checked host, port and address this connection was opened for.</summary>
     public bool Serves(string host, int port, IPAddress address) =>
         string.Equals(host, _host, StringComparison.Ordinal) && port == _port && address.Equals(_address);
