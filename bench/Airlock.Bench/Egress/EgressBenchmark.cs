@@ -15,6 +15,8 @@ namespace Airlock.Bench.Egress;
 /// <c>egress.overhead_p50_ms</c>: an agent's request through the egress proxy (identity by pod address, allowlist,
 /// resolution, audit) against the same request straight to the same loopback server, interleaved one by one on a
 /// dedicated client thread. Each run's figure is p50(proxy) − p50(direct); the reported figure is the median of the runs.
+/// <c>egress.keepalive_overhead_p50_ms</c> is the same for requests on one kept-alive connection (a session's second and
+/// later requests: the proxy reuses its upstream connection) against kept-alive requests straight to a keep-alive server.
 /// </summary>
 public static class EgressBenchmark
 {
@@ -24,11 +26,12 @@ public static class EgressBenchmark
     {
         await using var cluster = await BenchCluster.StartAsync(stateDir, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var server = new OneShotHttpServer();
+        await using var keepAliveServer = new KeepAliveHttpServer();
         await using var proxy = await EgressProxyHost.StartAsync(cluster.Admin, new EgressProxyOptions
         {
             ResolveOverrides = new Dictionary<string, IReadOnlyList<IPAddress>> { [Host] = [IPAddress.Loopback] },
         }, cancellationToken).ConfigureAwait(false);
-        var pod = await StartSandboxAsync(cluster.Admin, server.Endpoint.Port, cancellationToken).ConfigureAwait(false);
+        var pod = await StartSandboxAsync(cluster.Admin, [server.Endpoint.Port, keepAliveServer.Endpoint.Port], cancellationToken).ConfigureAwait(false);
         await Poll.UntilAsync(() => proxy.Directory.FindBySource(pod) is not null, TimeSpan.FromSeconds(30), "the proxy to know the pod", cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         progress.Say($"egress: proxy {proxy.ProxyUrl}, server {server.Endpoint}, agent pod {pod}");
@@ -38,42 +41,58 @@ public static class EgressBenchmark
         var plainP99 = new List<double>();
         var tunnel = new List<double>();
         var direct = new List<double>();
-        await DedicatedThreads.Run(1, _ => Measure(samplesPerRun / 5, pod, proxy.Endpoint, server.Endpoint), "egress-warmup").ConfigureAwait(false);
+        var keepAlive = new List<double>();
+        var servers = new Servers(server.Endpoint, keepAliveServer.Endpoint);
+        await DedicatedThreads.Run(1, _ => Measure(samplesPerRun / 5, pod, proxy.Endpoint, servers), "egress-warmup").ConfigureAwait(false);
         for (var run = 0; run < load.Runs; run++)
         {
             Samples? samples = null;
-            await DedicatedThreads.Run(1, _ => samples = Measure(samplesPerRun, pod, proxy.Endpoint, server.Endpoint), "egress-load").ConfigureAwait(false);
+            await DedicatedThreads.Run(1, _ => samples = Measure(samplesPerRun, pod, proxy.Endpoint, servers), "egress-load").ConfigureAwait(false);
             var s = samples!;
             plain.Add(Percentiles.Of(s.Forwarded, 50) - Percentiles.Of(s.Direct, 50));
             plainP99.Add(Percentiles.Of(s.Forwarded, 99) - Percentiles.Of(s.Direct, 99));
             tunnel.Add(Percentiles.Of(s.Tunnelled, 50) - Percentiles.Of(s.Direct, 50));
             direct.Add(Percentiles.Of(s.Direct, 50));
-            progress.Say($"egress run {run + 1}/{load.Runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, via proxy {Percentiles.Of(s.Forwarded, 50):0.000} ms, CONNECT {Percentiles.Of(s.Tunnelled, 50):0.000} ms");
+            keepAlive.Add(Percentiles.Of(s.KeptAliveForwarded, 50) - Percentiles.Of(s.KeptAliveDirect, 50));
+            progress.Say($"egress run {run + 1}/{load.Runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, via proxy {Percentiles.Of(s.Forwarded, 50):0.000} ms, "
+                + $"CONNECT {Percentiles.Of(s.Tunnelled, 50):0.000} ms; kept alive: direct {Percentiles.Of(s.KeptAliveDirect, 50):0.000} ms, "
+                + $"via proxy {Percentiles.Of(s.KeptAliveForwarded, 50):0.000} ms");
         }
         figures.Add("egress.overhead_p50_ms", Percentiles.Median(plain), 3);
         figures.Add("egress.overhead_p99_ms", Percentiles.Median(plainP99), 3);
         figures.Add("egress.connect_overhead_p50_ms", Percentiles.Median(tunnel), 3);
+        figures.Add("egress.keepalive_overhead_p50_ms", Percentiles.Median(keepAlive), 3);
         figures.Add("egress.direct_p50_ms", Percentiles.Median(direct), 3);
         figures.Add("egress.samples_per_run", samplesPerRun);
         return true;
     }
 
-    private sealed record Samples(List<double> Direct, List<double> Forwarded, List<double> Tunnelled);
+    private sealed record Servers(IPEndPoint OneShot, IPEndPoint KeepAlive);
 
-    private static Samples Measure(int count, IPAddress pod, IPEndPoint proxy, IPEndPoint server)
+    private sealed record Samples(List<double> Direct, List<double> Forwarded, List<double> Tunnelled, List<double> KeptAliveDirect, List<double> KeptAliveForwarded);
+
+    private static Samples Measure(int count, IPAddress pod, IPEndPoint proxy, Servers servers)
     {
-        var samples = new Samples(new List<double>(count), new List<double>(count), new List<double>(count));
+        var samples = new Samples(new List<double>(count), new List<double>(count), new List<double>(count), new List<double>(count), new List<double>(count));
+        var port = servers.KeepAlive.Port;
+        using var keptDirect = new KeepAliveClient(pod, servers.KeepAlive, $"GET /bench HTTP/1.1\r\nHost: {Host}:{port}\r\n\r\n");
+        using var keptForwarded = new KeepAliveClient(pod, proxy, $"GET http://{Host}:{port}/bench HTTP/1.1\r\nHost: {Host}:{port}\r\n\r\n");
+        // The first request on each opens the connections; the figure is about the ones after it.
+        keptDirect.Exchange();
+        keptForwarded.Exchange();
         for (var i = 0; i < count; i++)
         {
-            samples.Direct.Add(EgressExchange.Direct(pod, server, Host));
-            samples.Forwarded.Add(EgressExchange.Forwarded(pod, proxy, Host, server.Port));
-            samples.Tunnelled.Add(EgressExchange.Tunnelled(pod, proxy, Host, server.Port));
+            samples.Direct.Add(EgressExchange.Direct(pod, servers.OneShot, Host));
+            samples.Forwarded.Add(EgressExchange.Forwarded(pod, proxy, Host, servers.OneShot.Port));
+            samples.Tunnelled.Add(EgressExchange.Tunnelled(pod, proxy, Host, servers.OneShot.Port));
+            samples.KeptAliveDirect.Add(keptDirect.Exchange());
+            samples.KeptAliveForwarded.Add(keptForwarded.Exchange());
         }
         return samples;
     }
 
-    /// <summary>A Running sandbox pod (the kubelet gives it a 127.x address) and its Running task allowing the server.</summary>
-    private static async Task<IPAddress> StartSandboxAsync(IKubernetes client, int port, CancellationToken cancellationToken)
+    /// <summary>A Running sandbox pod (the kubelet gives it a 127.x address) and its Running task allowing the servers' ports.</summary>
+    private static async Task<IPAddress> StartSandboxAsync(IKubernetes client, List<int> ports, CancellationToken cancellationToken)
     {
         const string ns = "egress-bench";
         const string name = "agent";
@@ -92,7 +111,7 @@ public static class EgressBenchmark
             return true;
         }, TimeSpan.FromSeconds(30), "the agent pod to run", cancellationToken: cancellationToken).ConfigureAwait(false);
         var task = BenchTasks.New(ns, name);
-        task.Spec.Egress = [new EgressRule { Host = Host, Ports = [port] }];
+        task.Spec.Egress = [new EgressRule { Host = Host, Ports = ports }];
         await BenchTasks.CreateAsync(client, task, cancellationToken).ConfigureAwait(false);
         await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
             new V1Patch("{\"status\":{\"phase\":\"Running\"}}", V1Patch.PatchType.MergePatch), AgentsGroup.Name, AgentsGroup.Version, ns, AgentTask.KubePlural, name,

@@ -12,9 +12,9 @@ public static class EgressExchange
     public static double Direct(IPAddress source, IPEndPoint server, string host) =>
         Exchange(source, server, $"GET /bench HTTP/1.1\r\nHost: {host}\r\n\r\n", connect: null);
 
-    /// <summary>A plain-HTTP request through the proxy (absolute URL).</summary>
+    /// <summary>A plain-HTTP request through the proxy (absolute URL) on its own connection, which it closes after the answer.</summary>
     public static double Forwarded(IPAddress source, IPEndPoint proxy, string host, int port) =>
-        Exchange(source, proxy, $"GET http://{host}:{port}/bench HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n", connect: null);
+        Exchange(source, proxy, $"GET http://{host}:{port}/bench HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n", connect: null);
 
     /// <summary>CONNECT, then the request inside the tunnel (what HTTPS through HTTPS_PROXY looks like, without TLS).</summary>
     public static double Tunnelled(IPAddress source, IPEndPoint proxy, string host, int port) =>

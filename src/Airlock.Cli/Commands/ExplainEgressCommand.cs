@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Airlock.Api.Tasks;
 using Airlock.Egress.Explain;
+using Airlock.Operator.Egress;
 using Airlock.Operator.Manifests;
 using Airlock.Operator.Policies;
 
@@ -13,12 +14,13 @@ internal static class ExplainEgressCommand
     {
         var file = new Option<string?>("--filename", "-f") { Description = "AgentTask manifest (\"-\" reads standard input)." };
         var probes = new Option<string[]>("--probe") { Description = "HOST:PORT to give a verdict for (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("explain-egress", "Explain what a task's sandbox can reach, which layer enforces it, and what is always denied.") { file, probes };
-        command.SetAction(parseResult => Run(parseResult.GetValue(file), parseResult.GetValue(probes) ?? []));
+        var cilium = new Option<bool>("--cilium") { Description = "The cluster runs the Cilium layer (operator --cilium-policies): show what its policies add." };
+        var command = new Command("explain-egress", "Explain what a task's sandbox can reach, which layer enforces it, and what is always denied.") { file, probes, cilium };
+        command.SetAction(parseResult => Run(parseResult.GetValue(file), parseResult.GetValue(probes) ?? [], parseResult.GetValue(cilium) ? CiliumSettings.Default : null));
         return command;
     }
 
-    private static int Run(string? file, string[] probes)
+    private static int Run(string? file, string[] probes, CiliumSettings? cilium)
     {
         if (file is null) return ValidateOutput.Usage("explain-egress: give the task file with -f");
         try
@@ -35,7 +37,7 @@ internal static class ExplainEgressCommand
                     Console.Error.WriteLine($"{file}: AgentTask/{AirlockManifests.NameOf(document)}: {problem}");
                     invalid = true;
                 }
-                Console.Write(EgressExplainer.Explain(AirlockManifests.ToTask(document), probes, DateTime.UtcNow));
+                Console.Write(EgressExplainer.Explain(AirlockManifests.ToTask(document), probes, DateTime.UtcNow, cilium: cilium));
             }
             return invalid ? 1 : 0;
         }

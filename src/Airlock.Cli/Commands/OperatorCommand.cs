@@ -32,10 +32,15 @@ internal static class OperatorCommand
             Description = "How long a sandbox pod may take to be Running before its task fails with SandboxStartTimeout (Go duration).",
             DefaultValueFactory = _ => "10m",
         };
+        var cilium = new Option<bool>("--cilium-policies")
+        {
+            Description = "Also write CiliumNetworkPolicies: sandbox DNS limited to fixed cluster names, egress proxy limited to the hosts of live tasks.",
+        };
+        var clusterDomain = new Option<string>("--cluster-domain") { Description = "The cluster's DNS domain (for --cilium-policies).", DefaultValueFactory = _ => "cluster.local" };
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("operator", "Run the Airlock operator against a Kubernetes cluster.");
-        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, startTimeout, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, context, metrics, leaderElect, ns, installCrds, gateway, egress, webhookAddr, webhookCertDir, audience, startTimeout, cilium, clusterDomain, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -63,6 +68,7 @@ internal static class OperatorCommand
                 WebhookCertDir = certDir,
                 WebhookRegistration = certDir is not null ? WebhookRegistration.None : WebhookRegistration.PatchCaBundle,
                 SandboxStartTimeout = sandboxStart ?? Operator.Status.AgentTaskStatusCalculator.DefaultStartTimeout,
+                Cilium = parse.GetValue(cilium) ? new Operator.Egress.CiliumSettings { ClusterDomain = OperatorFlags.ClusterDomain(parse.GetValue(clusterDomain), errors) } : null,
             };
             var sandbox = settings.Sandbox with { TokenAudience = tokenAudience ?? SandboxContract.TokenAudience };
             if (gatewayUrl is not null) sandbox = sandbox with { GatewayUrl = gatewayUrl };

@@ -55,6 +55,17 @@ internal static class OperatorFlags
         errors.Add($"--namespace \"{value}\" is not a namespace name (lowercase DNS label)");
     }
 
+    /// <summary>A DNS domain (dot-separated lowercase labels, a trailing dot allowed); the default when invalid, with the error noted.</summary>
+    public static string ClusterDomain(string? value, List<string> errors)
+    {
+        var domain = (value ?? "").TrimEnd('.');
+        var labels = domain.Split('.');
+        if (domain.Length is > 0 and <= 253 && labels.All(l => l.Length is > 0 and <= 63 && l[0] != '-' && l[^1] != '-' && l.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')))
+            return domain;
+        errors.Add($"--cluster-domain \"{value}\" is not a DNS domain (lowercase labels separated by dots)");
+        return "cluster.local";
+    }
+
     public static void Audience(string? value, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Trim() != value) errors.Add($"--token-audience \"{value}\" must be a non-empty audience without surrounding spaces");
@@ -81,6 +92,8 @@ internal static class OperatorFlags
         ["egressProxyUrl"] = settings.Sandbox.EgressProxyUrl,
         ["tokenAudience"] = settings.Sandbox.TokenAudience,
         ["sandboxStartTimeout"] = Api.Values.GoDuration.Format(settings.SandboxStartTimeout),
+        ["ciliumPolicies"] = settings.Cilium is not null,
+        ["clusterDomain"] = settings.Cilium?.ClusterDomain,
         ["logLevel"] = logLevel,
     };
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Airlock.Api.Tasks;
 using Airlock.Egress.Matching;
 using Airlock.Egress.Proxy;
+using Airlock.Operator.Egress;
 using Airlock.Operator.Network;
 using Airlock.Operator.Sandbox;
 
@@ -10,11 +11,13 @@ namespace Airlock.Egress.Explain;
 
 /// <summary>
 /// <c>airlock explain-egress</c> as a pure function: a task in, a readable truth table out (what the sandbox can reach,
-/// which layer enforces each entry, what is always denied, the ingress, and a verdict per probe).
+/// which layer enforces each entry, what is always denied, the ingress, and a verdict per probe). With
+/// <paramref name="cilium"/> (a cluster whose operator runs with <c>--cilium-policies</c>) it also shows what the two
+/// CiliumNetworkPolicies add: the proxy's own reach limited to the task's hosts, and DNS limited to fixed names.
 /// </summary>
 public static class EgressExplainer
 {
-    public static string Explain(AgentTask task, IReadOnlyList<string> probes, DateTime now, SandboxSettings? settings = null)
+    public static string Explain(AgentTask task, IReadOnlyList<string> probes, DateTime now, SandboxSettings? settings = null, CiliumSettings? cilium = null)
     {
         settings ??= SandboxSettings.Default;
         var allowlist = EgressAllowlist.From(task.Spec.Egress);
@@ -23,14 +26,17 @@ public static class EgressExplainer
         text.Append("Egress of AgentTask ").Append(name).Append("\n\n");
 
         var rows = new List<string[]> { new[] { "DESTINATION", "PORTS", "ENFORCED BY" } };
+        var ciliumNote = cilium is null ? "" : "; the proxy itself may reach it only through this task's CiliumNetworkPolicy (toFQDNs)";
         foreach (var host in allowlist.Hosts)
-            rows.Add([host.Pattern, Ports(host.Ports), "egress proxy (HTTPS_PROXY/HTTP_PROXY); refused if it resolves to loopback, link-local, metadata or cluster ranges"]);
+            rows.Add([host.Pattern, Ports(host.Ports), "egress proxy (HTTPS_PROXY/HTTP_PROXY); refused if it resolves to loopback, link-local, metadata or cluster ranges" + ciliumNote]);
         foreach (var cidr in allowlist.Cidrs)
         {
             var except = ForbiddenNetworks.Inside(cidr.Network);
             rows.Add([cidr.Network.ToString(), Ports(cidr.Ports), "NetworkPolicy (direct)" + (except.Count > 0 ? $", except {string.Join(", ", except)}" : "")]);
         }
-        rows.Add(["cluster DNS", "53/UDP+TCP", "NetworkPolicy"]);
+        rows.Add(cilium is null
+            ? ["cluster DNS", "53/UDP+TCP", "NetworkPolicy"]
+            : ["cluster DNS", "53/UDP+TCP", $"CiliumNetworkPolicy: only {SandboxDnsNames.For(task, settings, cilium).Count} fixed names of the gateway and egress proxy (and the API server with permissions)"]);
         rows.Add([$"model gateway ({settings.GatewayUrl})", settings.GatewayPodPort.ToString(CultureInfo.InvariantCulture), "NetworkPolicy"]);
         rows.Add([$"egress proxy ({settings.EgressProxyUrl})", settings.EgressProxyPodPort.ToString(CultureInfo.InvariantCulture), "NetworkPolicy"]);
         Table(text, rows);
@@ -39,6 +45,7 @@ public static class EgressExplainer
         var denied = new List<string[]>();
         foreach (var range in ForbiddenNetworks.Ranges) denied.Add([range.ToString(), Describe(range.ToString())]);
         denied.Add(["names resolving to loopback or cluster ranges", "refused by the proxy unless a cidr entry covers the address"]);
+        if (cilium is not null) denied.Add(["DNS questions for any other name", "REFUSED by Cilium's DNS proxy: no data leaves through DNS"]);
         denied.Add(["anything else", "default deny (NetworkPolicy) and not on the proxy's list"]);
         Table(text, denied);
 

@@ -10,6 +10,9 @@ public sealed record EgressDecision(string? DenyReason, string? ResolveName, IPA
 {
     public bool Denied => DenyReason is not null;
 
+    /// <summary>The normalised name that was checked and resolved (null for IP literals): what goes upstream as Host.</summary>
+    public string? CheckedName { get; init; }
+
     public static EgressDecision Deny(string reason) => new(reason, null, null);
 
     public static EgressDecision Resolve(string name) => new(null, name, null);

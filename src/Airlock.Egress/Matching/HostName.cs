@@ -31,10 +31,17 @@ public static class HostName
         }
         if (!ascii)
         {
+            // Case-insensitive for every script ("BÜCHER.de" is "bücher.de"), but a character that only turns into an ASCII
+            // letter by case folding (the Kelvin sign K) is a look-alike trick, not a spelling: refused.
+            var lowered = text.ToLowerInvariant();
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] > 127 && lowered[i] <= 127) return false;
+            }
             try
             {
                 // Homographs (a Cyrillic "а") become their own xn-- labels, so they can never equal a Latin name.
-                text = Idn.GetAscii(text);
+                text = Idn.GetAscii(lowered);
             }
             catch (ArgumentException)
             {

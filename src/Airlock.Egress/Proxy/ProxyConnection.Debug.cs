@@ -42,7 +42,7 @@ public sealed partial class ProxyConnection
         var remaining = debug.ExpiresAt!.Value.ToUniversalTime() - now;
         var lifetime = remaining < services.Limits.TunnelLifetime ? remaining : services.Limits.TunnelLifetime;
         var context = new DebugContext(target, pod.Metadata.Name, authorization.User!);
-        await TunnelAsync(null, head, new ProxyTarget(podIp.ToString(), target.Port, null), podIp, null, early, null, context, lifetime, cancellationToken).ConfigureAwait(false);
+        await TunnelAsync(null, head, new ProxyTarget(podIp.ToString(), target.Port, null), podIp, early, null, context, lifetime, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DenyDebugAsync(RequestHead head, DebugTarget target, string? user, int status, string reason, string message, CancellationToken cancellationToken)

@@ -16,10 +16,22 @@ public sealed record ProxyLimits
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A tunnel with no bytes in either direction for this long is closed.</summary>
+    /// <summary>
+    /// How long a client connection may sit between plain-HTTP requests (keep-alive) before the proxy closes it without a
+    /// word; once the next request's first byte arrives, its head has <see cref="HeadReadTimeout"/> like the first.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest response head an upstream server may send (status line and fields); more is a 502.</summary>
+    public int MaxResponseHeadBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Most fields in a response head; more is a 502.</summary>
+    public int MaxResponseHeaderCount { get; init; } = 256;
+
+    /// <summary>A tunnel, or a plain-HTTP exchange, with no bytes in either direction for this long is closed.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>No tunnel lives longer than this.</summary>
+    /// <summary>No tunnel, and no keep-alive client connection, lives longer than this.</summary>
     public TimeSpan TunnelLifetime { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Open connections one task may hold at once; more are refused with 429.</summary>

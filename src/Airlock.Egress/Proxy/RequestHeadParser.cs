@@ -31,7 +31,7 @@ public static class RequestHeadParser
             }
             if (line.Length == 0) break;
             if (headers.Count >= limits.MaxHeaderCount) return HeadParseResult.Fail(431, "too many headers");
-            if (!ParseHeader(line, out var header)) return HeadParseResult.Fail(400, "malformed header line");
+            if (!Http.HeaderLines.TryParse(line, out var header)) return HeadParseResult.Fail(400, "malformed header line");
             headers.Add(header);
         }
         if (rest.Length != 0) return HeadParseResult.Fail(400, "bytes after the request head");
@@ -63,27 +63,4 @@ public static class RequestHeadParser
         version = Encoding.ASCII.GetString(versionBytes);
         return true;
     }
-
-    private static bool ParseHeader(ReadOnlySpan<byte> line, out KeyValuePair<string, string> header)
-    {
-        header = default;
-        var colon = line.IndexOf((byte)':');
-        if (colon <= 0) return false;
-        var name = line[..colon];
-        foreach (var b in name)
-        {
-            if (!IsTokenChar(b)) return false;
-        }
-        var value = line[(colon + 1)..];
-        foreach (var b in value)
-        {
-            if (b is < 0x20 and not (byte)'\t' || b == 0x7F) return false;
-        }
-        header = new(Encoding.ASCII.GetString(name), Encoding.Latin1.GetString(value).Trim(' ', '\t'));
-        return true;
-    }
-
-    private static bool IsTokenChar(byte b) =>
-        b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
-        || "!#$%&'*+-.^_`|~"u8.IndexOf(b) >= 0;
 }

@@ -51,6 +51,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         var childScope = new InformerScope(_settings.WatchNamespace, ChildSelector);
         _informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
+        if (_settings.Cilium is not null) sandbox = Egress.CiliumPolicyController.Sandbox(sandbox);
         Recent = new RecentWrites(_settings.Time);
         var policyInformer = _informers.GetInformer<ClusterAgentPolicy>();
         var namespaceInformer = _informers.GetInformer<V1Namespace>();
@@ -113,7 +114,11 @@ public sealed partial class OperatorHost : IAsyncDisposable
         var quarantine = new QuarantineController(
             _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace)), taskInformer, _settings.AnomalySources,
             new KubernetesTaskQuarantiner(client), _loggerFactory.CreateLogger<QuarantineController>());
-        _manager = new ControllerManager(_informers, [_controller, policyController, quarantine], _election);
+        IRunnable[] runnables = _settings.Cilium is { } cilium
+            ? [_controller, policyController, quarantine, Egress.CiliumPolicyController.Create(_informers, client, _settings.WatchNamespace, sandbox, cilium,
+                new ControllerOptions { MaxConcurrentReconciles = 2, Time = _settings.Time }, _loggerFactory, Registry)]
+            : [_controller, policyController, quarantine];
+        _manager = new ControllerManager(_informers, runnables, _election);
     }
 
     public OperatorSettings Settings => _settings;

@@ -64,6 +64,9 @@ public sealed record OperatorSettings
     /// <summary>Where quarantines are recorded (the shared hash-chained audit log); null records none.</summary>
     public Stores.Audit.IAuditLog? Audit { get; init; }
 
+    /// <summary>The optional Cilium layer (CiliumNetworkPolicies per task, Egress/CiliumPolicyController); null: off.</summary>
+    public Egress.CiliumSettings? Cilium { get; init; }
+
     /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
     public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
 }

@@ -15,14 +15,17 @@ public static class SandboxNetworkPolicyBuilder
         var spec = task.Spec;
         var egress = new List<V1NetworkPolicyEgressRule>
         {
-            new()
-            {
-                To = [new V1NetworkPolicyPeer { NamespaceSelector = Selector(settings.DnsNamespaceLabels), PodSelector = Selector(settings.DnsPodLabels) }],
-                Ports = [Port("UDP", 53), Port("TCP", 53)],
-            },
             ToSystemPods(settings, settings.GatewayPodLabels, settings.GatewayPodPort),
             ToSystemPods(settings, settings.EgressProxyPodLabels, settings.EgressProxyPodPort),
         };
+        if (settings.ClusterDnsInNetworkPolicy)
+        {
+            egress.Insert(0, new()
+            {
+                To = [new V1NetworkPolicyPeer { NamespaceSelector = Selector(settings.DnsNamespaceLabels), PodSelector = Selector(settings.DnsPodLabels) }],
+                Ports = [Port("UDP", 53), Port("TCP", 53)],
+            });
+        }
         foreach (var rule in spec.Egress ?? [])
         {
             if (rule.Cidr is null || !ForbiddenNetworks.TryParseCidr(rule.Cidr, out var network)) continue;

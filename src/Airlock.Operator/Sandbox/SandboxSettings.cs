@@ -31,6 +31,12 @@ public sealed record SandboxSettings
     /// <summary>Audience of the agents' projected gateway token; the gateway's <c>--token-audience</c> must be the same.</summary>
     public string TokenAudience { get; init; } = Api.Tasks.SandboxContract.TokenAudience;
 
+    /// <summary>
+    /// Whether the sandbox NetworkPolicy allows DNS itself. False when the Cilium layer supplies DNS with its name filter
+    /// (Egress/CiliumSandboxPolicyBuilder): an L4 rule here would void that filter, as Cilium ORs the policies.
+    /// </summary>
+    public bool ClusterDnsInNetworkPolicy { get; init; } = true;
+
     /// <summary>Labels of the cluster DNS pods.</summary>
     public IReadOnlyDictionary<string, string> DnsPodLabels { get; init; } =
         new Dictionary<string, string> { ["k8s-app"] = "kube-dns" };

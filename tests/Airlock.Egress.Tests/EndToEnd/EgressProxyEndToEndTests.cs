@@ -39,7 +39,7 @@ public class EgressProxyEndToEndTests
     {
         var (_, pod) = await _cluster.StartSandboxAsync(AllowUpstream());
 
-        var answer = await ExchangeAsync(pod, $"GET http://ALLOWED.test:{_upstream.Port}/hello?x=1 HTTP/1.1\r\nHost: evil.test\r\n\r\n");
+        var answer = await ExchangeAsync(pod, $"GET http://ALLOWED.test:{_upstream.Port}/hello?x=1 HTTP/1.1\r\nHost: evil.test\r\nConnection: close\r\n\r\n");
 
         answer.Should().StartWith("HTTP/1.1 200 OK").And.EndWith($"seen Host=allowed.test:{_upstream.Port} target=/hello?x=1");
     }
@@ -111,7 +111,7 @@ public class EgressProxyEndToEndTests
     {
         var (ns, pod) = await _cluster.StartSandboxAsync(AllowUpstream());
 
-        await ExchangeAsync(pod, $"GET http://allowed.test:{_upstream.Port}/ HTTP/1.1\r\n\r\n");
+        await ExchangeAsync(pod, $"GET http://allowed.test:{_upstream.Port}/ HTTP/1.1\r\nConnection: close\r\n\r\n");
         await ExchangeAsync(pod, "CONNECT other.test:443 HTTP/1.1\r\n\r\n");
         await ExchangeAsync(pod, "CONNECT other.test:443 HTTP/1.1\r\n\r\n");
 
@@ -127,7 +127,7 @@ public class EgressProxyEndToEndTests
     {
         var (ns, pod) = await _cluster.StartSandboxAsync(AllowUpstream());
 
-        await ExchangeAsync(pod, $"GET http://allowed.test:{_upstream.Port}/a HTTP/1.1\r\n\r\n");
+        await ExchangeAsync(pod, $"GET http://allowed.test:{_upstream.Port}/a HTTP/1.1\r\nConnection: close\r\n\r\n");
         await ExchangeAsync(pod, "CONNECT other.test:443 HTTP/1.1\r\n\r\n");
 
         var records = _cluster.Audit.Snapshot().Where(r => r.Namespace == ns).ToList();

@@ -33,6 +33,20 @@ public class EgressExplainerTests
     }
 
     [Test]
+    public void With_the_cilium_layer_dns_is_limited_to_fixed_names_and_other_questions_are_refused()
+    {
+        var text = EgressExplainer.Explain(Task(), [], Now, cilium: Airlock.Operator.Egress.CiliumSettings.Default);
+
+        text.Should().MatchRegex(@"cluster DNS\s+53/UDP\+TCP\s+CiliumNetworkPolicy: only 8 fixed names");
+        text.Should().Contain("DNS questions for any other name");
+        text.Should().MatchRegex(@"api\.github\.com\s+443\s+egress proxy.*CiliumNetworkPolicy \(toFQDNs\)");
+    }
+
+    [Test]
+    public void Without_the_cilium_layer_dns_is_the_network_policy_s() =>
+        EgressExplainer.Explain(Task(), [], Now).Should().MatchRegex(@"cluster DNS\s+53/UDP\+TCP\s+NetworkPolicy\n");
+
+    [Test]
     public void The_always_denied_ranges_are_listed() =>
         EgressExplainer.Explain(Task(), [], Now).Should().Contain("169.254.0.0/16").And.Contain("fd00:ec2::254/128").And.Contain("fe80::/10");
 

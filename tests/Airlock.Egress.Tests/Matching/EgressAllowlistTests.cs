@@ -42,6 +42,14 @@ public class EgressAllowlistTests
         Allow("xn--bcher-kva.de").Matches("B\u00fccher.de", 443).Should().BeTrue();
 
     [Test]
+    public void Upper_case_outside_ascii_still_matches() =>
+        Allow("xn--bcher-kva.de").Matches("B\u00dcCHER.DE", 443).Should().BeTrue();
+
+    [Test]
+    public void The_kelvin_sign_does_not_pass_for_a_latin_k() =>
+        Allow("kube.example.com").Matches("\u212aube.example.com", 443).Should().BeFalse();
+
+    [Test]
     public void A_host_rule_without_ports_allows_443_only()
     {
         var list = EgressAllowlist.From([new EgressRule { Host = "pypi.org" }]);

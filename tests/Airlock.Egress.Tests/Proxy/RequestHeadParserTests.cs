@@ -80,4 +80,22 @@ public class RequestHeadParserTests
 
         UpstreamRequest.Build(head, TargetParser.Parse(head)!).Should().BeNull();
     }
+
+    [Test]
+    public void A_connection_field_cannot_make_the_proxy_drop_the_framing_fields()
+    {
+        var head = Parse("POST http://a.test/ HTTP/1.1\r\nConnection: Content-Length, Transfer-Encoding, Host\r\nContent-Length: 3\r\n\r\n").Head!;
+
+        var upstream = Encoding.Latin1.GetString(UpstreamRequest.Build(head, TargetParser.Parse(head)!, close: false)!);
+
+        upstream.Should().Be("POST / HTTP/1.1\r\nHost: a.test\r\nContent-Length: 3\r\n\r\n");
+    }
+
+    [Test]
+    public void A_kept_alive_request_goes_upstream_without_connection_close()
+    {
+        var head = Parse("GET http://a.test/x HTTP/1.1\r\nProxy-Connection: keep-alive\r\n\r\n").Head!;
+
+        Encoding.Latin1.GetString(UpstreamRequest.Build(head, TargetParser.Parse(head)!, close: false)!).Should().Be("GET /x HTTP/1.1\r\nHost: a.test\r\n\r\n");
+    }
 }

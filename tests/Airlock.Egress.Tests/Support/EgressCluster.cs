@@ -97,6 +97,10 @@ public sealed class EgressCluster : IAsyncDisposable
             new V1Patch("{\"status\":{\"phase\":\"" + phase + "\"}}", V1Patch.PatchType.MergePatch), AgentsGroup.Name, AgentsGroup.Version, ns, AgentTask.KubePlural, name);
     }
 
+    public Task SetPhaseAsync(string ns, string name, string phase) =>
+        Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+            new V1Patch("{\"status\":{\"phase\":\"" + phase + "\"}}", V1Patch.PatchType.MergePatch), AgentsGroup.Name, AgentsGroup.Version, ns, AgentTask.KubePlural, name);
+
     public async Task<AgentTask> ReadTaskAsync(string ns, string name) =>
         KubernetesJson.Deserialize<AgentTask>(KubernetesJson.Serialize(
             await Client.CustomObjects.GetNamespacedCustomObjectAsync(AgentsGroup.Name, AgentsGroup.Version, ns, AgentTask.KubePlural, name)));

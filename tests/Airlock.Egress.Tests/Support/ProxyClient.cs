@@ -8,8 +8,13 @@ namespace Airlock.Egress.Tests.Support;
 public sealed class ProxyClient : IDisposable
 {
     private readonly Socket _socket;
+    private readonly NetworkStream _stream;
 
-    private ProxyClient(Socket socket) => _socket = socket;
+    private ProxyClient(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false) { ReadTimeout = 15_000 };
+    }
 
     public static async Task<ProxyClient> ConnectAsync(IPEndPoint proxy, IPAddress source)
     {
@@ -18,6 +23,9 @@ public sealed class ProxyClient : IDisposable
         await socket.ConnectAsync(proxy);
         return new ProxyClient(socket);
     }
+
+    /// <summary>The client's own address (the pod's).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
     public Task SendAsync(string text) => _socket.SendAsync(Encoding.Latin1.GetBytes(text), SocketFlags.None);
 
@@ -49,6 +57,28 @@ public sealed class ProxyClient : IDisposable
         return head.ToString();
     }
 
+    /// <summary>The next response on a kept-alive connection, read by its framing (nothing past it is consumed).</summary>
+    public async Task<HttpAnswer> ReadResponseAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await HttpText.ReadResponseAsync(_stream).WaitAsync(deadline.Token);
+    }
+
+    /// <summary>True once the proxy has closed the connection (read returns end of stream) within the deadline.</summary>
+    public async Task<bool> ClosedAsync(TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var one = new byte[1];
+        try
+        {
+            return await _socket.ReceiveAsync(one, SocketFlags.None, deadline.Token) == 0;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>One request through the proxy from <paramref name="source"/>; the whole answer.</summary>
     public static async Task<string> ExchangeAsync(IPEndPoint proxy, IPAddress source, string request)
     {
@@ -57,5 +87,9 @@ public sealed class ProxyClient : IDisposable
         return await client.ReadToEndAsync();
     }
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _socket.Dispose();
+    }
 }
