@@ -55,7 +55,7 @@ public static class SandboxNetworkPolicyBuilder
             {
                 PodSelector = Selector(SandboxSelector(task)),
                 PolicyTypes = ["Ingress", "Egress"],
-                Ingress = DebugIngress(spec.Debug, settings.Clock.GetUtcNow().UtcDateTime),
+                Ingress = DebugIngress(spec.Debug, settings),
                 Egress = egress,
             },
         };
@@ -69,15 +69,26 @@ public static class SandboxNetworkPolicyBuilder
     public static Dictionary<string, string> SandboxSelector(AgentTask task) =>
         new() { [Api.AirlockLabels.Task] = SandboxNames.TaskLabelValue(task.Metadata.Name), [Api.AirlockLabels.Component] = "agent" };
 
-    private static List<V1NetworkPolicyIngressRule> DebugIngress(DebugAccess? debug, DateTime now)
+    /// <summary>
+    /// While the debug window is open: the debug ports from the egress proxy's pods (the authenticated <c>airlock debug</c>
+    /// tunnel) and from the task's <c>allowFrom</c> ranges (the fallback). Closed: no ingress at all.
+    /// </summary>
+    private static List<V1NetworkPolicyIngressRule> DebugIngress(DebugAccess? debug, SandboxSettings settings)
     {
-        if (debug is null || !DebugOpen(debug, now)) return [];
-        var sources = debug.AllowFrom
+        if (debug is null || !DebugOpen(debug, settings.Clock.GetUtcNow().UtcDateTime) || debug.Ports.Count == 0) return [];
+        var sources = new List<V1NetworkPolicyPeer>
+        {
+            new()
+            {
+                NamespaceSelector = Selector(new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = settings.SystemNamespace }),
+                PodSelector = Selector(settings.EgressProxyPodLabels),
+            },
+        };
+        sources.AddRange(debug.AllowFrom
             .Select(c => ForbiddenNetworks.TryParseCidr(c, out var n) && n.PrefixLength > 0 ? n.ToString() : null)
             .OfType<string>()
-            .Select(c => new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = c } })
-            .ToList();
-        return sources.Count == 0 ? [] : [new V1NetworkPolicyIngressRule { FromProperty = sources, Ports = debug.Ports.Select(p => Port("TCP", p)).ToList() }];
+            .Select(c => new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = c } }));
+        return [new V1NetworkPolicyIngressRule { FromProperty = sources, Ports = debug.Ports.Select(p => Port("TCP", p)).ToList() }];
     }
 
     private static V1NetworkPolicyEgressRule ToSystemPods(SandboxSettings settings, IReadOnlyDictionary<string, string> podLabels, int port) => new()

@@ -66,6 +66,21 @@ public sealed class ChartContractTests
     }
 
     [Test]
+    public void Egress_proxy_may_open_debug_tunnels_to_agent_pods_only()
+    {
+        var policy = Default.Single(m => m.Kind == "NetworkPolicy" && m.Name == "airlock-egress");
+        var agentLabels = Manifest.ParseYaml(File.ReadAllText(Golden.RepoPath("charts/airlock/values.yaml")))!["sandbox"]!["agentPodLabels"]!.AsObject();
+
+        var toAgents = policy.At("spec.egress")!.AsArray()
+            .Select(r => r!["to"]?.AsArray().SingleOrDefault()?["podSelector"]?["matchLabels"]?.AsObject())
+            .Where(l => l is not null && l.Count == agentLabels.Count && agentLabels.All(kv => (string?)l[kv.Key] == (string?)kv.Value))
+            .ToList();
+
+        // The sandbox's own NetworkPolicy opens only its debug ports, only from the proxy, only during the window.
+        toAgents.Should().ContainSingle("the egress proxy forwards airlock debug tunnels to sandbox pods");
+    }
+
+    [Test]
     public void Gateway_and_proxy_admit_agent_pods_by_the_labels_the_operator_sets()
     {
         var values = Manifest.ParseYaml(File.ReadAllText(Golden.RepoPath("charts/airlock/values.yaml")))!;

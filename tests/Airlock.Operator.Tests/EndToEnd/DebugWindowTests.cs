@@ -25,7 +25,10 @@ public sealed class DebugWindowTests : NamespacedScenario
         var open = await Cluster.Client.NetworkingV1.ReadNamespacedNetworkPolicyAsync("peek-sandbox", Ns.Name);
         open.Spec.PolicyTypes.Should().Contain("Ingress");
         var rule = open.Spec.Ingress.Should().ContainSingle().Subject;
-        rule.FromProperty.Should().ContainSingle().Which.IpBlock.Cidr.Should().Be("10.0.3.7/32");
+        rule.FromProperty.Should().HaveCount(2);
+        rule.FromProperty.Should().ContainSingle(p => p.PodSelector != null).Which.NamespaceSelector.MatchLabels
+            .Should().Contain("kubernetes.io/metadata.name", "airlock-system", "the airlock debug tunnel comes from the egress proxy");
+        rule.FromProperty.Should().ContainSingle(p => p.IpBlock != null).Which.IpBlock.Cidr.Should().Be("10.0.3.7/32");
         rule.Ports.Should().ContainSingle().Which.Port.Value.Should().Be("8080");
 
         await Eventually.UntilAsync(

@@ -42,8 +42,18 @@ public class SandboxNetworkPolicyTests
     {
         var rule = Build(WithDebug(FixedClock.GoldenNow.UtcDateTime.AddMinutes(5))).Spec.Ingress.Should().ContainSingle().Subject;
 
-        rule.FromProperty.Single().IpBlock.Cidr.Should().Be("10.0.3.7/32");
+        rule.FromProperty.Where(p => p.IpBlock != null).Should().ContainSingle().Which.IpBlock.Cidr.Should().Be("10.0.3.7/32");
         rule.Ports.Single().Port.Value.Should().Be("8080");
+    }
+
+    [Test]
+    public void Unexpired_debug_opening_admits_the_egress_proxy_pods_for_the_airlock_debug_tunnel()
+    {
+        var rule = Build(WithDebug(FixedClock.GoldenNow.UtcDateTime.AddMinutes(5))).Spec.Ingress.Should().ContainSingle().Subject;
+
+        var proxy = rule.FromProperty.Should().ContainSingle(p => p.PodSelector != null).Subject;
+        proxy.NamespaceSelector.MatchLabels.Should().Equal(new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "airlock-system" });
+        proxy.PodSelector.MatchLabels.Should().Equal(new SandboxSettings().EgressProxyPodLabels);
     }
 
     [Test]
