@@ -92,5 +92,10 @@ public sealed partial class OperatorBenchmark
         figures.Add("operator.rss_tasks", options.MemoryTasks);
         figures.Add("controlplane.bench_process_rss_mb", Environment.WorkingSet / 1024.0 / 1024, 0);
         progress.Say($"memory: operator VmRSS {Percentiles.Median(samples):0.0} MiB with {options.MemoryTasks} tasks ({missing / seconds:0.0} tasks/s to get there)");
+        if (Environment.GetEnvironmentVariable("AIRLOCK_BENCH_MEMORY_HOLD_SECONDS") is { } hold && int.TryParse(hold, out var holdSeconds))
+        {
+            progress.Say($"memory: holding operator pid {host.Pid} for {holdSeconds} s (AIRLOCK_BENCH_MEMORY_HOLD_SECONDS)");
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

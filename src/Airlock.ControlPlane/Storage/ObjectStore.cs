@@ -63,6 +63,12 @@ public sealed partial class ObjectStore : IObjectReader
     public IReadOnlyList<JsonObject> List(ResourceType type, string? @namespace) =>
         ListPage(type, @namespace, ListOptions.Everything).Items.Select(o => o.DeepClone().AsObject()).ToList();
 
+    /// <summary>In-process readers (RBAC, admission, token checks) get the frozen snapshot itself: no copy per request.</summary>
+    JsonObject? IObjectReader.Get(ResourceType type, string? @namespace, string name) => GetSnapshot(type, @namespace, name)?.Object;
+
+    /// <inheritdoc cref="IObjectReader.Get"/>
+    IReadOnlyList<JsonObject> IObjectReader.List(ResourceType type, string? @namespace) => ListPage(type, @namespace, ListOptions.Everything).Items;
+
     /// <summary>The stored entry (frozen: do not mutate <see cref="StoredObject.Object"/>), or null.</summary>
     public StoredObject? GetSnapshot(ResourceType type, string? @namespace, string name)
     {
@@ -161,6 +167,7 @@ public sealed partial class ObjectStore : IObjectReader
             table[key] = stored;
             _byUid[uid] = stored;
         }
+        Reindex(uid, obj, kind);
         var e = new WatchEvent(kind, TypeKey(type), ObjectMeta.Namespace(obj), obj, previous?.Object, revision);
         _history.Add(e);
         foreach (var watcher in _watchers) watcher.Offer(e);
