@@ -42,6 +42,7 @@ public sealed partial class OperatorBenchmark
         var tasks = Enumerable.Range(0, count).Select(i => BenchTasks.New(ns, BenchTasks.Name("steady", i))).ToList();
         var load = new TaskLoad(cluster.Admin);
         progress.Say($"steady: {options.SteadyRate:0.#} tasks/s for {options.SteadyDuration.TotalSeconds:0} s ({count} tasks)");
+        var cpuBefore = ProcessCpu.Current();
         await load.SteadyAsync(tasks, options.SteadyRate, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -51,6 +52,7 @@ public sealed partial class OperatorBenchmark
         {
             progress.Say($"steady: {e.Message}");
         }
+        figures.Add("controlplane.cpu_ms_per_task_steady", (ProcessCpu.Current() - cpuBefore).TotalMilliseconds / count, 1);
         var latencies = new List<double>(count);
         foreach (var task in tasks)
         {
