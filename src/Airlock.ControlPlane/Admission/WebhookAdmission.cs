@@ -162,25 +162,25 @@ public sealed partial class WebhookAdmission(IObjectReader store, ILogger<Webhoo
     }
 
     /// <summary>
-    /// Configurations sorted by name, their webhooks in order (the API server's order). Parsed once per change: the store
-    /// hands out its snapshots, which are new instances whenever a configuration changes, so the same instances in the same
-    /// order mean the same webhooks.
+    /// Configurations sorted by name, their webhooks in order (the API server's order). Parsed once per change of the
+    /// configuration type when the reader tracks revisions (the store does), so a write costs no list of them.
     /// </summary>
     private IReadOnlyList<WebhookDefinition> Load(ResourceType type, bool mutating)
     {
-        var configurations = _store.List(type, null);
+        // Read the revision before listing: a change landing in between makes the next call see a newer one and reload.
+        var revision = _store.RevisionOf(type);
         var cached = mutating ? _mutating : _validating;
-        if (cached is not null && cached.Sources.Count == configurations.Count && cached.Sources.Zip(configurations).All(p => ReferenceEquals(p.First, p.Second)))
-        {
-            return cached.Webhooks;
-        }
-        var webhooks = configurations
+        if (revision is { } current && cached?.Revision == current) return cached.Webhooks;
+        var webhooks = _store.List(type, null)
             .OrderBy(c => (string?)c["metadata"]?["name"], StringComparer.Ordinal)
             .SelectMany(c => WebhookDefinition.FromConfiguration(c, mutating))
             .ToList();
-        var entry = new CachedWebhooks(configurations, webhooks);
-        if (mutating) _mutating = entry;
-        else _validating = entry;
+        if (revision is { } r)
+        {
+            var entry = new CachedWebhooks(r, webhooks);
+            if (mutating) _mutating = entry;
+            else _validating = entry;
+        }
         return webhooks;
     }
 
@@ -189,7 +189,7 @@ public sealed partial class WebhookAdmission(IObjectReader store, ILogger<Webhoo
         attributes.Type.Group == "admissionregistration.k8s.io"
         && attributes.Type.Resource is "validatingwebhookconfigurations" or "mutatingwebhookconfigurations";
 
-    private sealed record CachedWebhooks(IReadOnlyList<JsonObject> Sources, IReadOnlyList<WebhookDefinition> Webhooks);
+    private sealed record CachedWebhooks(long Revision, IReadOnlyList<WebhookDefinition> Webhooks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "admission: ignoring failure of webhook {Webhook} (failurePolicy Ignore): {Reason}")]
     private static partial void LogIgnoredFailure(ILogger logger, string webhook, string reason);

@@ -15,4 +15,10 @@ public interface IObjectReader
 
     /// <summary>All objects of a type; <paramref name="namespace"/> null means every namespace.</summary>
     IReadOnlyList<JsonObject> List(ResourceType type, string? @namespace);
+
+    /// <summary>
+    /// The revision of the newest change to objects of <paramref name="type"/>, when the reader tracks one: what a caller
+    /// derives from a type's objects stays valid while it is unchanged. Null (the default) when not tracked.
+    /// </summary>
+    long? RevisionOf(ResourceType type) => null;
 }

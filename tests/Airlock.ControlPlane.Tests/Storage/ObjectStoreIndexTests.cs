@@ -88,4 +88,31 @@ public class ObjectStoreIndexTests
         store.Create(ConfigMaps, Objects.ConfigMap("other", "default"));
         Names(store.InNamespace("team")).Should().BeEquivalentTo("mine", "default");
     }
+
+    [Test]
+    public void The_revision_of_a_type_moves_only_with_changes_to_that_type()
+    {
+        var store = new ObjectStore();
+        store.Create(ConfigMaps, Objects.ConfigMap("a"));
+        var before = store.RevisionOf(ConfigMaps);
+
+        store.Create(BuiltinResources.Secrets, Objects.ConfigMap("s"));
+        store.RevisionOf(ConfigMaps).Should().Be(before);
+
+        store.Create(ConfigMaps, Objects.ConfigMap("b"));
+        store.RevisionOf(ConfigMaps).Should().Be(store.CurrentRevision);
+    }
+
+    [Test]
+    public void A_snapshot_read_sees_a_write_as_soon_as_it_returns()
+    {
+        var store = new ObjectStore();
+        var created = store.Create(ConfigMaps, Objects.ConfigMap("a"));
+        created["data"] = new JsonObject { ["k"] = "v" };
+        var updated = store.Update(ConfigMaps, created);
+
+        ObjectMeta.ResourceVersion(store.GetSnapshot(ConfigMaps, "default", "a")!.Object).Should().Be(ObjectMeta.ResourceVersion(updated));
+        store.Delete(ConfigMaps, "default", "a");
+        store.GetSnapshot(ConfigMaps, "default", "a").Should().BeNull();
+    }
 }
