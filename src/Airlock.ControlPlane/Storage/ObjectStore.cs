@@ -158,8 +158,10 @@ public sealed partial class ObjectStore : IObjectReader
         var revision = Interlocked.Increment(ref _revision);
         ObjectMeta.Metadata(obj)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
         // Re-parse so every stored value behaves like parsed JSON (a number set in code as long reads as int too), then freeze.
-        obj = JsonNode.Parse(obj.ToJsonString())!.AsObject();
+        var json = SnapshotJson.Serialize(obj);
+        obj = JsonNode.Parse(json)!.AsObject();
         Freeze(obj);
+        SnapshotJson.Remember(obj, json);
         var table = Table(type);
         var uid = ObjectMeta.Uid(obj);
         if (kind == WatchEventType.Deleted)

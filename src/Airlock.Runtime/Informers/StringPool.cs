@@ -13,7 +13,7 @@ public sealed class StringPool
     private Dictionary<string, string> _current;
     private Dictionary<string, string> _previous;
 
-    public StringPool(int generationSize = 65_536)
+    public StringPool(int generationSize = 16_384)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(generationSize, 1);
         GenerationSize = generationSize;

@@ -100,7 +100,7 @@ public sealed class WatchEndpoint(ApiServices services)
                     }
                     else if (ReferenceEquals(obj, e.Object))
                     {
-                        WriteEvent(writer, output, type, WatchEventJson.Of(e.Object));
+                        WriteEvent(writer, output, type, SnapshotJson.Of(e.Object));
                     }
                     else
                     {
