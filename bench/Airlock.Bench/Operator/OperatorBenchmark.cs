@@ -34,6 +34,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 host = await StartOperatorAsync(kubeconfig, cancellationToken).ConfigureAwait(false);
                 if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
                 bursts.Add(await OperatorBurstAsync($"burst-{round}", host, cancellationToken).ConfigureAwait(false));
+                if (round == 0 && host.ResidentMegabytes is { } burstRss) figures.Add("operator.rss_mb_after_burst", burstRss, 1);
                 if (last) break;
                 // The operator removes its finalizers, so the namespace goes before the operator does.
                 await cluster.DeleteNamespaceAsync($"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
