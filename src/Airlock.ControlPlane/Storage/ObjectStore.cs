@@ -155,7 +155,9 @@ public sealed partial class ObjectStore : IObjectReader
     /// <summary>Stamps a new revision on <paramref name="obj"/>, freezes it and publishes the change. Call under the lock.</summary>
     private JsonObject Commit(ResourceType type, string key, JsonObject obj, StoredObject? previous, WatchEventType kind)
     {
-        var revision = Interlocked.Increment(ref _revision);
+        // Published (below) only once every watcher has been offered the change: a lock-free reader of CurrentRevision never
+        // sees a revision whose event a watch has not queued yet (a BOOKMARK at it would let the client skip that event).
+        var revision = _revision + 1;
         ObjectMeta.Metadata(obj)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
         // Re-parse so every stored value behaves like parsed JSON (a number set in code as long reads as int too), then freeze.
         var json = SnapshotJson.Serialize(obj);
@@ -182,6 +184,7 @@ public sealed partial class ObjectStore : IObjectReader
         var e = new WatchEvent(kind, TypeKey(type), ObjectMeta.Namespace(obj), obj, previous?.Object, revision);
         _history.Add(e);
         foreach (var watcher in _watchers) watcher.Offer(e);
+        Volatile.Write(ref _revision, revision);
         var changed = _changed;
         Volatile.Write(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         changed.TrySetResult();

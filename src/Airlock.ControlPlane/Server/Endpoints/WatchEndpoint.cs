@@ -80,7 +80,12 @@ public sealed class WatchEndpoint(ApiServices services)
                     var done = await Task.WhenAny(wait, Task.Delay(BookmarkInterval, deadline.Token));
                     if (done != wait)
                     {
-                        WriteEvent(writer, output, "BOOKMARK", Bookmark(request, Math.Max(lastRevision, _services.Store.CurrentRevision)));
+                        // Read the revision first, then make sure nothing is queued: every change up to that revision has
+                        // been offered to this watch by then (the store publishes a revision after offering its event), so an
+                        // empty queue means the bookmark skips nothing this watch should still send.
+                        var revision = Math.Max(lastRevision, _services.Store.CurrentRevision);
+                        if (subscription.Events.TryPeek(out var queued) && queued is not null) continue;
+                        WriteEvent(writer, output, "BOOKMARK", Bookmark(request, revision));
                         await output.FlushAsync(deadline.Token);
                         continue;
                     }
