@@ -28,7 +28,7 @@ public sealed class LoggedProcess : IAsyncDisposable
     /// <summary>VmRSS in MiB (null once the process has exited).</summary>
     public double? ResidentMegabytes => ProcessMemory.ResidentMegabytes(_process.Id);
 
-    public static LoggedProcess Start(string fileName, IEnumerable<string> arguments, string logPath)
+    public static LoggedProcess Start(string fileName, IEnumerable<string> arguments, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         info.ArgumentList.Add("-c");
@@ -36,6 +36,7 @@ public sealed class LoggedProcess : IAsyncDisposable
         info.ArgumentList.Add(fileName);
         foreach (var arg in arguments) info.ArgumentList.Add(arg);
         info.Environment["AIRLOCK_BENCH_LOG"] = logPath;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         return new LoggedProcess(process, logPath);
     }

@@ -40,7 +40,22 @@ public sealed partial class OperatorProcess : IAsyncDisposable
             "--webhook-addr", "",
         };
         if (leaderElect) args.Add("--leader-elect");
-        return new OperatorProcess(LoggedProcess.Start(airlockBinary, args, Path.Combine(logDir, $"{name}.log")), name, port);
+        return new OperatorProcess(LoggedProcess.Start(airlockBinary, args, Path.Combine(logDir, $"{name}.log"), RuntimeSettings()), name, port);
+    }
+
+    /// <summary>
+    /// Runtime knobs for the operator process only, from <c>AIRLOCK_BENCH_OPERATOR_DOTNET</c> (<c>GCConserveMemory=5;gcConcurrent=0</c>
+    /// becomes <c>DOTNET_GCConserveMemory=5</c> and <c>DOTNET_gcConcurrent=0</c>): for trying GC settings without rebuilding.
+    /// </summary>
+    private static Dictionary<string, string> RuntimeSettings()
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (Environment.GetEnvironmentVariable("AIRLOCK_BENCH_OPERATOR_DOTNET") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at > 0) settings["DOTNET_" + pair[..at].Trim()] = pair[(at + 1)..].Trim();
+        }
+        return settings;
     }
 
     /// <summary>Waits until /readyz answers 200 (every informer has listed).</summary>

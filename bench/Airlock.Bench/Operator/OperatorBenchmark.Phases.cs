@@ -42,6 +42,7 @@ public sealed partial class OperatorBenchmark
         var tasks = Enumerable.Range(0, count).Select(i => BenchTasks.New(ns, BenchTasks.Name("steady", i))).ToList();
         var load = new TaskLoad(cluster.Admin);
         progress.Say($"steady: {options.SteadyRate:0.#} tasks/s for {options.SteadyDuration.TotalSeconds:0} s ({count} tasks)");
+        var cpuBefore = ProcessCpu.Current();
         await load.SteadyAsync(tasks, options.SteadyRate, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -51,6 +52,7 @@ public sealed partial class OperatorBenchmark
         {
             progress.Say($"steady: {e.Message}");
         }
+        figures.Add("controlplane.cpu_ms_per_task_steady", (ProcessCpu.Current() - cpuBefore).TotalMilliseconds / count, 1);
         var latencies = new List<double>(count);
         foreach (var task in tasks)
         {
@@ -92,5 +94,10 @@ public sealed partial class OperatorBenchmark
         figures.Add("operator.rss_tasks", options.MemoryTasks);
         figures.Add("controlplane.bench_process_rss_mb", Environment.WorkingSet / 1024.0 / 1024, 0);
         progress.Say($"memory: operator VmRSS {Percentiles.Median(samples):0.0} MiB with {options.MemoryTasks} tasks ({missing / seconds:0.0} tasks/s to get there)");
+        if (Environment.GetEnvironmentVariable("AIRLOCK_BENCH_MEMORY_HOLD_SECONDS") is { } hold && int.TryParse(hold, out var holdSeconds))
+        {
+            progress.Say($"memory: holding operator pid {host.Pid} for {holdSeconds} s (AIRLOCK_BENCH_MEMORY_HOLD_SECONDS)");
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -33,7 +33,8 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 await cluster.DeleteNamespaceAsync($"raw-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
                 host = await StartOperatorAsync(kubeconfig, cancellationToken).ConfigureAwait(false);
                 if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
-                bursts.Add(await OperatorBurstAsync($"burst-{round}", cancellationToken).ConfigureAwait(false));
+                bursts.Add(await OperatorBurstAsync($"burst-{round}", host, cancellationToken).ConfigureAwait(false));
+                if (round == 0 && host.ResidentMegabytes is { } burstRss) figures.Add("operator.rss_mb_after_burst", burstRss, 1);
                 if (last) break;
                 // The operator removes its finalizers, so the namespace goes before the operator does.
                 await cluster.DeleteNamespaceAsync($"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
@@ -70,6 +71,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         figures.Add("operator.api_requests_per_task", (double)requests.Reconciler / options.BurstTasks, 2);
         figures.Add("operator.api_requests_per_task_with_events", (double)(requests.Reconciler + requests.Events) / options.BurstTasks, 2);
         figures.Add("operator.list_watch_requests_in_burst", requests.ListWatch);
+        figures.Add("operator.cpu_ms_per_task", Percentiles.Median(bursts.Select(b => b.OperatorCpu.TotalMilliseconds / b.Tasks).ToList()), 1);
+        figures.Add("controlplane.cpu_ms_per_task_raw", Percentiles.Median(raw.Select(b => b.ControlPlaneCpu.TotalMilliseconds / b.Tasks).ToList()), 1);
+        figures.Add("controlplane.cpu_ms_per_task_operator", Percentiles.Median(bursts.Select(b => b.ControlPlaneCpu.TotalMilliseconds / b.Tasks).ToList()), 1);
     }
 
     private async Task<OperatorProcess> StartOperatorAsync(string kubeconfig, CancellationToken cancellationToken)
@@ -88,6 +92,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         var load = new TaskLoad(cluster.Admin);
         var writer = new RawChildWriter(cluster.ControlPlane.CreateClient());
         progress.Say($"raw write limit: {tasks.Count} tasks, children created directly by {options.RawWorkers} workers");
+        var cpuBefore = ProcessCpu.Current();
         var start = Stopwatch.GetTimestamp();
         var writing = writer.RunAsync(options.RawWorkers, cancellationToken);
         await load.BurstAsync(tasks, options.CreateConcurrency, writer.EnqueueAsync, cancellationToken).ConfigureAwait(false);
@@ -95,12 +100,12 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         await writing.ConfigureAwait(false);
         await pods.WaitForCountAsync(tasks.Count, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start, pods.LastReachedAt(tasks.Select(t => SandboxPodName(t)))).TotalSeconds;
-        var result = new BurstResult(tasks.Count, seconds, default);
-        progress.Say($"raw write limit: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s)");
+        var result = new BurstResult(tasks.Count, seconds, default) { ControlPlaneCpu = ProcessCpu.Current() - cpuBefore };
+        progress.Say($"raw write limit: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms CPU/task)");
         return result;
     }
 
-    private async Task<BurstResult> OperatorBurstAsync(string ns, CancellationToken cancellationToken)
+    private async Task<BurstResult> OperatorBurstAsync(string ns, OperatorProcess host, CancellationToken cancellationToken)
     {
         await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
         await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
@@ -108,12 +113,18 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         var load = new TaskLoad(cluster.Admin);
         progress.Say($"operator burst: {tasks.Count} tasks");
         var before = RequestTally.Of(cluster.Counters, OperatorUser);
+        var cpuBefore = ProcessCpu.Current();
+        var operatorCpuBefore = ProcessCpu.Of(host.Pid) ?? TimeSpan.Zero;
         var start = Stopwatch.GetTimestamp();
         await load.BurstAsync(tasks, options.CreateConcurrency, cancellationToken: cancellationToken).ConfigureAwait(false);
         await running.WaitForCountAsync(tasks.Count, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
         var requests = RequestTally.Of(cluster.Counters, OperatorUser) - before;
         var seconds = Stopwatch.GetElapsedTime(start, running.LastReachedAt(tasks.Select(t => t.Metadata.Name))).TotalSeconds;
-        var result = new BurstResult(tasks.Count, seconds, requests);
+        var result = new BurstResult(tasks.Count, seconds, requests)
+        {
+            ControlPlaneCpu = ProcessCpu.Current() - cpuBefore,
+            OperatorCpu = (ProcessCpu.Of(host.Pid) ?? operatorCpuBefore) - operatorCpuBefore,
+        };
         progress.Say($"operator burst: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task");
         return result;
     }

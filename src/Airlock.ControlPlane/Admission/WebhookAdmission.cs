@@ -17,6 +17,8 @@ public sealed partial class WebhookAdmission(IObjectReader store, ILogger<Webhoo
     private readonly IObjectReader _store = store;
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly WebhookClient _client = new();
+    private volatile CachedWebhooks? _mutating;
+    private volatile CachedWebhooks? _validating;
 
     public async Task<AdmissionResult> MutateAsync(AdmissionAttributes attributes, CancellationToken cancellationToken)
     {
@@ -159,17 +161,35 @@ public sealed partial class WebhookAdmission(IObjectReader store, ILogger<Webhoo
             || (attributes.OldObject is { } old && LabelSelectors.Matches(selector, LabelSelectors.LabelsOf(old)));
     }
 
-    /// <summary>Configurations sorted by name, their webhooks in order (the API server's order).</summary>
-    private List<WebhookDefinition> Load(ResourceType type, bool mutating) =>
-        _store.List(type, null)
+    /// <summary>
+    /// Configurations sorted by name, their webhooks in order (the API server's order). Parsed once per change of the
+    /// configuration type when the reader tracks revisions (the store does), so a write costs no list of them.
+    /// </summary>
+    private IReadOnlyList<WebhookDefinition> Load(ResourceType type, bool mutating)
+    {
+        // Read the revision before listing: a change landing in between makes the next call see a newer one and reload.
+        var revision = _store.RevisionOf(type);
+        var cached = mutating ? _mutating : _validating;
+        if (revision is { } current && cached?.Revision == current) return cached.Webhooks;
+        var webhooks = _store.List(type, null)
             .OrderBy(c => (string?)c["metadata"]?["name"], StringComparer.Ordinal)
             .SelectMany(c => WebhookDefinition.FromConfiguration(c, mutating))
             .ToList();
+        if (revision is { } r)
+        {
+            var entry = new CachedWebhooks(r, webhooks);
+            if (mutating) _mutating = entry;
+            else _validating = entry;
+        }
+        return webhooks;
+    }
 
     /// <summary>Webhook configurations themselves are never sent to webhooks, so a broken webhook cannot lock itself in.</summary>
     private static bool IsExempt(AdmissionAttributes attributes) =>
         attributes.Type.Group == "admissionregistration.k8s.io"
         && attributes.Type.Resource is "validatingwebhookconfigurations" or "mutatingwebhookconfigurations";
+
+    private sealed record CachedWebhooks(long Revision, IReadOnlyList<WebhookDefinition> Webhooks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "admission: ignoring failure of webhook {Webhook} (failurePolicy Ignore): {Reason}")]
     private static partial void LogIgnoredFailure(ILogger logger, string webhook, string reason);

@@ -7,19 +7,34 @@ namespace Airlock.ControlPlane.Auth;
 
 /// <summary>RBAC over the stored Roles, ClusterRoles and their bindings; <c>system:masters</c> bypasses.</summary>
 /// <remarks>
-/// Bindings are read from the store on every call (the reader has no change feed); parsed rules are cached per stored
-/// snapshot, which is immutable, so a changed role is a new snapshot and never served stale.
+/// When the reader tracks revisions (the store does), what a user is granted in a namespace is resolved once and reused
+/// until a Role, ClusterRole or binding changes; otherwise bindings are read on every call. Parsed rules are cached per
+/// stored snapshot, which is immutable, so a changed role is a new snapshot and never served stale.
 /// </remarks>
 public sealed class RbacAuthorizer(IObjectReader store) : IAuthorizer, IRuleResolver
 {
+    private static readonly ResourceType[] RbacTypes =
+        [BuiltinResources.ClusterRoleBindings, BuiltinResources.RoleBindings, BuiltinResources.ClusterRoles, BuiltinResources.Roles];
+
     private readonly IObjectReader _store = store;
     private readonly ConditionalWeakTable<JsonObject, IReadOnlyList<PolicyRule>> _parsed = [];
+    private volatile GrantCache? _cache;
 
     public AuthorizationDecision Authorize(AuthorizationAttributes attributes)
     {
         if (attributes.User.IsMaster) return AuthorizationDecision.Allow("system:masters");
         var errors = new List<string>();
-        foreach (var grant in Grants(attributes.User, attributes.Namespace, errors))
+        IEnumerable<RbacGrant> grants;
+        if (Cached(attributes.User, attributes.Namespace) is { } cached)
+        {
+            grants = cached.Grants;
+            errors.AddRange(cached.Errors);
+        }
+        else
+        {
+            grants = Grants(attributes.User, attributes.Namespace, errors);
+        }
+        foreach (var grant in grants)
         {
             foreach (var rule in grant.Rules)
             {
@@ -35,6 +50,25 @@ public sealed class RbacAuthorizer(IObjectReader store) : IAuthorizer, IRuleReso
         });
     }
 
+    /// <summary>Every grant of <paramref name="user"/> in <paramref name="namespace"/>, resolved once per RBAC revision; null when the reader has no revisions.</summary>
+    private CachedGrants? Cached(UserInfo user, string @namespace)
+    {
+        var revisions = new long[RbacTypes.Length];
+        for (var i = 0; i < RbacTypes.Length; i++)
+        {
+            if (_store.RevisionOf(RbacTypes[i]) is not { } revision) return null;
+            revisions[i] = revision;
+        }
+        var cache = _cache;
+        if (cache is null || !cache.IsCurrent(revisions)) _cache = cache = new GrantCache(revisions);
+        return cache.GetOrAdd(user, @namespace, () =>
+        {
+            var errors = new List<string>();
+            var grants = Grants(user, @namespace, errors).ToList();
+            return new CachedGrants(grants, errors);
+        });
+    }
+
     public RuleResolution RulesFor(UserInfo user, string @namespace)
     {
         var errors = new List<string>();
@@ -43,19 +77,19 @@ public sealed class RbacAuthorizer(IObjectReader store) : IAuthorizer, IRuleReso
     }
 
     /// <summary>Rules granted to <paramref name="user"/> for requests in <paramref name="namespace"/> ("" = cluster scope), lazily.</summary>
-    private IEnumerable<Grant> Grants(UserInfo user, string @namespace, List<string> errors)
+    private IEnumerable<RbacGrant> Grants(UserInfo user, string @namespace, List<string> errors)
     {
         foreach (var binding in _store.List(BuiltinResources.ClusterRoleBindings, null))
         {
             if (FirstMatchingSubject(binding, user, "") is not { } subject) continue;
-            if (RoleRules(binding, "", errors) is { } rules) yield return new Grant(Describe("ClusterRoleBinding", binding, subject, ""), rules);
+            if (RoleRules(binding, "", errors) is { } rules) yield return new RbacGrant(Describe("ClusterRoleBinding", binding, subject, ""), rules);
         }
         // A RoleBinding grants only inside its own namespace, even when it points at a ClusterRole.
         if (@namespace.Length == 0) yield break;
         foreach (var binding in _store.List(BuiltinResources.RoleBindings, @namespace))
         {
             if (FirstMatchingSubject(binding, user, @namespace) is not { } subject) continue;
-            if (RoleRules(binding, @namespace, errors) is { } rules) yield return new Grant(Describe("RoleBinding", binding, subject, @namespace), rules);
+            if (RoleRules(binding, @namespace, errors) is { } rules) yield return new RbacGrant(Describe("RoleBinding", binding, subject, @namespace), rules);
         }
     }
 
@@ -133,6 +167,4 @@ public sealed class RbacAuthorizer(IObjectReader store) : IAuthorizer, IRuleReso
         }
         return $"{bindingKind} \"{name}\" of {JsonFields.Str(binding, "roleRef", "kind")} \"{JsonFields.Str(binding, "roleRef", "name")}\" to {subjectKind} \"{subjectName}\"";
     }
-
-    private sealed record Grant(string Source, IReadOnlyList<PolicyRule> Rules);
 }

@@ -17,5 +17,5 @@ public sealed record ListOptions
 
     public string? Continue { get; init; }
 
-    public bool Matches(JsonObject obj) => Labels.Matches(ObjectMeta.Labels(obj)) && Fields.Matches(obj);
+    public bool Matches(JsonObject obj) => (Labels.IsEmpty || Labels.Matches(ObjectMeta.Labels(obj))) && (Fields.IsEmpty || Fields.Matches(obj));
 }

@@ -17,7 +17,7 @@ public sealed partial class ObjectStore
     public JsonObject Create(ResourceType type, JsonObject input, WriteOptions? options = null)
     {
         options ??= WriteOptions.Default;
-        var obj = input.DeepClone().AsObject();
+        var obj = options.Owned ? input : input.DeepClone().AsObject();
         if (!options.Prepared) PrepareForCreate(type, obj);
         var name = ObjectMeta.Name(obj);
         var ns = ObjectMeta.Namespace(obj);
@@ -27,9 +27,9 @@ public sealed partial class ObjectStore
             var key = Key(type, ns, name);
             if (Table(type).ContainsKey(key)) throw ApiError.AlreadyExists(type.QualifiedResource, name);
             if (options.DryRun) return obj;
-            Commit(type, key, obj, null, WatchEventType.Added);
+            var stored = Commit(type, key, obj, null, WatchEventType.Added);
             if (type == BuiltinResources.Namespaces || (type.Group.Length == 0 && type.Resource == "namespaces")) CreateDefaultServiceAccount(name);
-            return obj.DeepClone().AsObject();
+            return options.Owned ? stored : stored.DeepClone().AsObject();
         }
     }
 

@@ -87,7 +87,7 @@ public sealed partial class ObjectStore
     /// <summary>Removes ownerReferences to <paramref name="ownerUid"/> from every dependent. Call under the lock.</summary>
     private void OrphanDependents(string ownerUid)
     {
-        var dependents = _tables.Values.SelectMany(t => t.Values).Where(s => ObjectMeta.OwnerUids(s.Object).Contains(ownerUid)).ToList();
+        var dependents = _dependents.TryGetValue(ownerUid, out var uids) ? Resolve(uids) : [];
         foreach (var dependent in dependents)
         {
             var next = dependent.Object.DeepClone().AsObject();

@@ -38,24 +38,28 @@ public sealed partial class ObjectStore
                 throw ApiError.Conflict(type.QualifiedResource, name,
                     $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current.Object)}");
             }
-            var next = Merge(type, current.Object, input, options.Subresource);
+            var next = Merge(type, current.Object, input, options.Subresource, options.Owned);
             CheckFinalizers(type, current.Object, next);
             if (type.TracksGeneration && SpecChanged(current.Object, next))
             {
                 ObjectMeta.Metadata(next)["generation"] = ObjectMeta.Generation(current.Object) + 1;
             }
-            if (IsNoOp(current.Object, next)) return current.Object.DeepClone().AsObject();
+            if (IsNoOp(current.Object, next)) return options.Owned ? current.Object : current.Object.DeepClone().AsObject();
             if (options.DryRun) return next;
             var kind = ObjectMeta.IsDeleting(next) && ObjectMeta.Finalizers(next).Count == 0 ? WatchEventType.Deleted : WatchEventType.Modified;
-            return Commit(type, key, next, current, kind).DeepClone().AsObject();
+            var stored = Commit(type, key, next, current, kind);
+            return options.Owned ? stored : stored.DeepClone().AsObject();
         }
     }
 
     /// <summary>Custom resources require a resourceVersion on update (as the API server's CRD strategy does); built-ins do not.</summary>
     private static bool AllowsUnconditionalUpdate(ResourceType type) => !type.IsCustom;
 
-    /// <summary>The object a write produces: the parts a client may not change come from <paramref name="current"/>.</summary>
-    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, string subresource)
+    /// <summary>
+    /// The object a write produces: the parts a client may not change come from <paramref name="current"/>. With
+    /// <paramref name="owned"/> the result is built in <paramref name="input"/> itself instead of a copy.
+    /// </summary>
+    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, string subresource, bool owned)
     {
         JsonObject next;
         if (subresource == "status")
@@ -67,7 +71,7 @@ public sealed partial class ObjectStore
             if (input["metadata"]?["managedFields"] is { } managed) ObjectMeta.Metadata(next)["managedFields"] = managed.DeepClone();
             return next;
         }
-        next = input.DeepClone().AsObject();
+        next = owned ? input : input.DeepClone().AsObject();
         var meta = ObjectMeta.Metadata(next);
         var old = (JsonObject)current["metadata"]!;
         foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name" })

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
@@ -25,6 +26,12 @@ public sealed partial class ObjectStore : IObjectReader
     private readonly List<WatchSubscription> _watchers = [];
     private readonly WatchHistory _history;
     private readonly TimeProvider _time;
+    /// <summary>Every stored object by (type, key): point reads go here without the lock (entries are immutable snapshots).</summary>
+    private readonly ConcurrentDictionary<(string TypeKey, string Key), StoredObject> _byKey = new();
+
+    /// <summary>The revision of the newest change to each type (lock-free reads, for callers that cache per type).</summary>
+    private readonly ConcurrentDictionary<string, long> _typeRevisions = new(StringComparer.Ordinal);
+
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _revision;
 
@@ -45,16 +52,18 @@ public sealed partial class ObjectStore : IObjectReader
     /// <summary>The resourceVersion of the newest committed change.</summary>
     public long CurrentRevision
     {
-        get
-        {
-            lock (_gate) return _revision;
-        }
+        get => Volatile.Read(ref _revision);
     }
+
+    /// <summary>The resourceVersion of the newest committed change to objects of <paramref name="type"/> (0: none yet).</summary>
+    public long RevisionOf(ResourceType type) => _typeRevisions.GetValueOrDefault(TypeKey(type));
 
     /// <summary>Completes on the next committed change (background controllers wait on it).</summary>
     public Task WaitForChangeAsync(CancellationToken cancellationToken)
     {
-        lock (_gate) return _changed.Task.WaitAsync(cancellationToken);
+        // The source is swapped (under the lock) after each commit completes the old one, so reading it without the lock
+        // yields either one not completed yet or one completed by a change that is already visible.
+        return Volatile.Read(ref _changed).Task.WaitAsync(cancellationToken);
     }
 
     public JsonObject? Get(ResourceType type, string? @namespace, string name) =>
@@ -63,14 +72,17 @@ public sealed partial class ObjectStore : IObjectReader
     public IReadOnlyList<JsonObject> List(ResourceType type, string? @namespace) =>
         ListPage(type, @namespace, ListOptions.Everything).Items.Select(o => o.DeepClone().AsObject()).ToList();
 
+    /// <summary>In-process readers (RBAC, admission, token checks) get the frozen snapshot itself: no copy per request.</summary>
+    JsonObject? IObjectReader.Get(ResourceType type, string? @namespace, string name) => GetSnapshot(type, @namespace, name)?.Object;
+
+    /// <inheritdoc cref="IObjectReader.Get"/>
+    IReadOnlyList<JsonObject> IObjectReader.List(ResourceType type, string? @namespace) => ListPage(type, @namespace, ListOptions.Everything).Items;
+
+    long? IObjectReader.RevisionOf(ResourceType type) => RevisionOf(type);
+
     /// <summary>The stored entry (frozen: do not mutate <see cref="StoredObject.Object"/>), or null.</summary>
-    public StoredObject? GetSnapshot(ResourceType type, string? @namespace, string name)
-    {
-        lock (_gate)
-        {
-            return Table(type).GetValueOrDefault(Key(type, @namespace, name));
-        }
-    }
+    public StoredObject? GetSnapshot(ResourceType type, string? @namespace, string name) =>
+        _byKey.GetValueOrDefault((TypeKey(type), Key(type, @namespace, name)));
 
     /// <summary>Every stored object of every type (frozen snapshots), for background controllers.</summary>
     public IReadOnlyList<StoredObject> Snapshot()
@@ -143,29 +155,38 @@ public sealed partial class ObjectStore : IObjectReader
     /// <summary>Stamps a new revision on <paramref name="obj"/>, freezes it and publishes the change. Call under the lock.</summary>
     private JsonObject Commit(ResourceType type, string key, JsonObject obj, StoredObject? previous, WatchEventType kind)
     {
-        var revision = ++_revision;
+        // Published (below) only once every watcher has been offered the change: a lock-free reader of CurrentRevision never
+        // sees a revision whose event a watch has not queued yet (a BOOKMARK at it would let the client skip that event).
+        var revision = _revision + 1;
         ObjectMeta.Metadata(obj)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
         // Re-parse so every stored value behaves like parsed JSON (a number set in code as long reads as int too), then freeze.
-        obj = JsonNode.Parse(obj.ToJsonString())!.AsObject();
+        var json = SnapshotJson.Serialize(obj);
+        obj = JsonNode.Parse(json)!.AsObject();
         Freeze(obj);
+        SnapshotJson.Remember(obj, json);
         var table = Table(type);
         var uid = ObjectMeta.Uid(obj);
         if (kind == WatchEventType.Deleted)
         {
             table.Remove(key);
+            _byKey.TryRemove((TypeKey(type), key), out _);
             _byUid.Remove(uid);
         }
         else
         {
             var stored = new StoredObject(type, key, obj, revision);
             table[key] = stored;
+            _byKey[(TypeKey(type), key)] = stored;
             _byUid[uid] = stored;
         }
+        _typeRevisions[TypeKey(type)] = revision;
+        Reindex(uid, obj, kind);
         var e = new WatchEvent(kind, TypeKey(type), ObjectMeta.Namespace(obj), obj, previous?.Object, revision);
         _history.Add(e);
         foreach (var watcher in _watchers) watcher.Offer(e);
+        Volatile.Write(ref _revision, revision);
         var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         changed.TrySetResult();
         return obj;
     }

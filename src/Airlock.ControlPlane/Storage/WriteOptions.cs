@@ -7,4 +7,10 @@ namespace Airlock.ControlPlane.Storage;
 public sealed record WriteOptions(bool DryRun = false, string Subresource = "", bool Prepared = false)
 {
     public static readonly WriteOptions Default = new();
+
+    /// <summary>
+    /// The caller hands the input over (the store may change it instead of copying it) and takes the result as the frozen
+    /// stored snapshot (it must not change it). What the API endpoints do with a request body they only serialise back.
+    /// </summary>
+    public bool Owned { get; init; }
 }

@@ -27,6 +27,12 @@ public sealed partial class OperatorHost : IAsyncDisposable
     /// <summary>Children informers watch only what Airlock created.</summary>
     public static readonly string ChildSelector = $"{Api.AirlockLabels.ManagedBy}={Api.AirlockLabels.ManagedByValue}";
 
+    /// <summary>
+    /// The quarantine controller reads only Warning Events about AgentTasks (AnomalyEvents): the API server filters the
+    /// rest (every Normal event of every pod and task) out of the watch, so they are never cached.
+    /// </summary>
+    public const string AnomalyEventSelector = "type=Warning,involvedObject.kind=" + AgentTask.KubeKind;
+
     private readonly IKubernetes _client;
     private readonly OperatorSettings _settings;
     private readonly ILoggerFactory _loggerFactory;
@@ -49,7 +55,10 @@ public sealed partial class OperatorHost : IAsyncDisposable
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var taskScope = new InformerScope(_settings.WatchNamespace);
         var childScope = new InformerScope(_settings.WatchNamespace, ChildSelector);
-        _informers = new SharedInformerFactory(new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time }, _loggerFactory);
+        // Cached objects keep only what the operator reads, with shared strings (CacheTransforms): ~10k tasks and their
+        // children stay within the memory goal of docs/benchmarks.md.
+        _informers = new SharedInformerFactory(
+            new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time, Transform = CacheTransforms.ForControllers() }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
         if (_settings.Cilium is not null) sandbox = Egress.CiliumPolicyController.Sandbox(sandbox);
         Recent = new RecentWrites(_settings.Time);
@@ -112,7 +121,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .WithMetrics(Registry)
             .Build(policyStatus);
         var quarantine = new QuarantineController(
-            _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace)), taskInformer, _settings.AnomalySources,
+            _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace, FieldSelector: AnomalyEventSelector)), taskInformer, _settings.AnomalySources,
             new KubernetesTaskQuarantiner(client), _loggerFactory.CreateLogger<QuarantineController>());
         IRunnable[] runnables = _settings.Cilium is { } cilium
             ? [_controller, policyController, quarantine, Egress.CiliumPolicyController.Create(_informers, client, _settings.WatchNamespace, sandbox, cilium,

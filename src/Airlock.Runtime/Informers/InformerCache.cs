@@ -19,7 +19,7 @@ public sealed class InformerCache<T>
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<ObjectKey, T> _items = [];
     private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, IndexBucket>> _indices = new(StringComparer.Ordinal);
 
     public InformerCache()
     {
@@ -44,7 +44,7 @@ public sealed class InformerCache<T>
         try
         {
             if (!_indexers.TryAdd(name, indexer)) throw new InvalidOperationException($"Indexer '{name}' already exists.");
-            _indices[name] = new Dictionary<string, HashSet<ObjectKey>>(StringComparer.Ordinal);
+            _indices[name] = new Dictionary<string, IndexBucket>(StringComparer.Ordinal);
             foreach (var (key, obj) in _items) IndexOne(name, indexer, key, obj);
         }
         finally { _lock.ExitWriteLock(); }
@@ -80,9 +80,9 @@ public sealed class InformerCache<T>
         try
         {
             if (!_indices.TryGetValue(indexName, out var index)) throw new ArgumentException($"No indexer '{indexName}'.", nameof(indexName));
-            if (!index.TryGetValue(value, out var keys)) return [];
-            var result = new List<T>(keys.Count);
-            foreach (var key in keys) result.Add(_items[key]);
+            if (!index.TryGetValue(value, out var bucket)) return [];
+            var result = new List<T>(bucket.Count);
+            foreach (var key in bucket.Keys) result.Add(_items[key]);
             return result;
         }
         finally { _lock.ExitReadLock(); }
@@ -137,8 +137,8 @@ public sealed class InformerCache<T>
         var index = _indices[name];
         foreach (var value in indexer(obj))
         {
-            if (!index.TryGetValue(value, out var keys)) index[value] = keys = [];
-            keys.Add(key);
+            if (index.TryGetValue(value, out var bucket)) bucket.Add(key);
+            else index[value] = new IndexBucket(key);
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class InformerCache<T>
             var index = _indices[name];
             foreach (var value in indexer(old))
             {
-                if (index.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0) index.Remove(value);
+                if (index.TryGetValue(value, out var bucket) && bucket.Remove(key, out var empty) && empty) index.Remove(value);
             }
         }
     }

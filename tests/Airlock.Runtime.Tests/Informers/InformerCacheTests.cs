@@ -17,6 +17,31 @@ public class InformerCacheTests
     }
 
     [Test]
+    public void Removing_one_of_two_children_keeps_the_other_found_by_owner()
+    {
+        var cache = new InformerCache<V1Pod>();
+        var owner = Objects.ConfigMap("task", "1");
+        cache.Upsert(Objects.Pod("first", "2", Objects.ControllerRef(owner)));
+        cache.Upsert(Objects.Pod("second", "3", Objects.ControllerRef(owner)));
+
+        cache.Remove(new ObjectKey("default", "first"));
+
+        cache.ByOwner(owner.Metadata.Uid).Select(p => p.Metadata.Name).Should().Equal("second");
+    }
+
+    [Test]
+    public void The_last_child_removed_leaves_nothing_found_by_owner()
+    {
+        var cache = new InformerCache<V1Pod>();
+        var owner = Objects.ConfigMap("task", "1");
+        cache.Upsert(Objects.Pod("only", "2", Objects.ControllerRef(owner)));
+
+        cache.Remove(new ObjectKey("default", "only"));
+
+        cache.ByOwner(owner.Metadata.Uid).Should().BeEmpty();
+    }
+
+    [Test]
     public void An_update_moves_the_object_between_index_values()
     {
         var cache = new InformerCache<V1ConfigMap>();

@@ -13,7 +13,7 @@ public sealed class CrdCleanupController(ObjectStore store, ResourceRegistry reg
 
     public void Run()
     {
-        foreach (var crd in _store.Snapshot().Where(s => CrdRegistrar.IsCrdType(s.Type) && ObjectMeta.IsDeleting(s.Object)))
+        foreach (var crd in _store.Deleting().Where(s => CrdRegistrar.IsCrdType(s.Type)))
         {
             var finalizers = ObjectMeta.Finalizers(crd.Object);
             if (!finalizers.Contains(CrdRegistrar.CleanupFinalizer)) continue;

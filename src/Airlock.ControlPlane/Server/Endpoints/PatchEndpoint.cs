@@ -48,7 +48,7 @@ public sealed class PatchEndpoint(ApiServices services, WritePipeline pipeline)
                 if (current is null)
                 {
                     var created = await _pipeline.RunAsync(request, "CREATE", patched, null, [], o => _services.Store.PrepareForCreate(type, o), tracked);
-                    stored = _services.Store.Create(type, created, new WriteOptions(request.DryRun, Prepared: true));
+                    stored = _services.Store.Create(type, created, new WriteOptions(request.DryRun, Prepared: true) { Owned = true });
                     if (CrdRegistrar.IsCrdType(type) && !request.DryRun) stored = _services.Crds.Sync(stored);
                     await request.RespondAsync(201, request.Present(stored));
                     return;
@@ -59,7 +59,7 @@ public sealed class PatchEndpoint(ApiServices services, WritePipeline pipeline)
                 var ready = await _pipeline.RunAsync(request, "UPDATE", patched, current.Object.DeepClone().AsObject(), [], trackFields: tracked);
                 try
                 {
-                    stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource));
+                    stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource) { Owned = true });
                 }
                 catch (ApiError conflict) when (conflict.Reason == "Conflict" && racedOnly && attempt < Attempts)
                 {

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
@@ -46,7 +48,8 @@ public sealed class WatchEndpoint(ApiServices services)
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers.CacheControl = "no-cache, private";
-        await using var writer = new Utf8JsonWriter(response.Body, Http.ResponseWriter.WriterOptions);
+        var output = response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(output, Http.ResponseWriter.WriterOptions);
         WatchSubscription subscription;
         try
         {
@@ -54,12 +57,13 @@ public sealed class WatchEndpoint(ApiServices services)
         }
         catch (ApiError gone) when (gone.Code == 410)
         {
-            await WriteEventAsync(writer, response, "ERROR", gone.ToStatus(), request.Aborted);
+            WriteEvent(writer, output, "ERROR", gone.ToStatus());
+            await output.FlushAsync(request.Aborted);
             return;
         }
         using var _ = subscription;
         await response.StartAsync(request.Aborted);
-        await response.Body.FlushAsync(request.Aborted);
+        await output.FlushAsync(request.Aborted);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted);
         deadline.CancelAfter(timeout);
         var first = true;
@@ -76,21 +80,40 @@ public sealed class WatchEndpoint(ApiServices services)
                     var done = await Task.WhenAny(wait, Task.Delay(BookmarkInterval, deadline.Token));
                     if (done != wait)
                     {
-                        await WriteEventAsync(writer, response, "BOOKMARK", Bookmark(request, Math.Max(lastRevision, _services.Store.CurrentRevision)), deadline.Token);
+                        // Read the revision first, then make sure nothing is queued: every change up to that revision has
+                        // been offered to this watch by then (the store publishes a revision after offering its event), so an
+                        // empty queue means the bookmark skips nothing this watch should still send.
+                        var revision = Math.Max(lastRevision, _services.Store.CurrentRevision);
+                        if (subscription.Events.TryPeek(out var queued) && queued is not null) continue;
+                        WriteEvent(writer, output, "BOOKMARK", Bookmark(request, revision));
+                        await output.FlushAsync(deadline.Token);
                         continue;
                     }
                 }
                 var more = await wait;
                 wait = null;
                 if (!more) return;
+                // Everything queued goes out in one flush (one TLS record and write for a burst of events, not one each).
                 while (subscription.Events.TryRead(out var e))
                 {
                     lastRevision = e.Revision;
+                    var type = EventTypeName(e.Type);
                     var obj = request.Present(e.Object);
-                    JsonNode body = asTable ? _services.Tables.Build(request.Type, [obj], first, includeObject, ObjectMeta.ResourceVersion(obj)) : obj;
+                    if (asTable)
+                    {
+                        WriteEvent(writer, output, type, _services.Tables.Build(request.Type, [obj], first, includeObject, ObjectMeta.ResourceVersion(obj)));
+                    }
+                    else if (ReferenceEquals(obj, e.Object))
+                    {
+                        WriteEvent(writer, output, type, SnapshotJson.Of(e.Object));
+                    }
+                    else
+                    {
+                        WriteEvent(writer, output, type, obj);
+                    }
                     first = false;
-                    await WriteEventAsync(writer, response, e.Type.ToString().ToUpperInvariant(), body, deadline.Token);
                 }
+                await output.FlushAsync(deadline.Token);
             }
         }
         catch (OperationCanceledException)
@@ -99,6 +122,14 @@ public sealed class WatchEndpoint(ApiServices services)
         }
     }
 
+    private static string EventTypeName(WatchEventType type) => type switch
+    {
+        WatchEventType.Added => "ADDED",
+        WatchEventType.Modified => "MODIFIED",
+        WatchEventType.Deleted => "DELETED",
+        _ => type.ToString().ToUpperInvariant(),
+    };
+
     private static JsonObject Bookmark(ApiRequest request, long revision) => new()
     {
         ["kind"] = request.Type.Kind,
@@ -106,17 +137,30 @@ public sealed class WatchEndpoint(ApiServices services)
         ["metadata"] = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) },
     };
 
-    private static async Task WriteEventAsync(Utf8JsonWriter writer, Microsoft.AspNetCore.Http.HttpResponse response, string type, JsonNode obj,
-        CancellationToken cancellationToken)
+    private static void WriteEvent(Utf8JsonWriter writer, PipeWriter output, string type, JsonNode obj)
     {
         writer.WriteStartObject();
         writer.WriteString("type", type);
         writer.WritePropertyName("object");
         obj.WriteTo(writer);
+        EndEvent(writer, output);
+    }
+
+    /// <summary>An event whose object is already serialised (shared by every watcher of the same change).</summary>
+    private static void WriteEvent(Utf8JsonWriter writer, PipeWriter output, string type, ReadOnlyMemory<byte> objectJson)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", type);
+        writer.WritePropertyName("object");
+        writer.WriteRawValue(objectJson.Span, skipInputValidation: true);
+        EndEvent(writer, output);
+    }
+
+    private static void EndEvent(Utf8JsonWriter writer, PipeWriter output)
+    {
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        writer.Flush();
         writer.Reset();
-        await response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        output.Write("\n"u8);
     }
 }

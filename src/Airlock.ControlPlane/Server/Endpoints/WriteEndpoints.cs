@@ -22,7 +22,7 @@ public sealed class WriteEndpoints(ApiServices services, WritePipeline pipeline)
             CrdRegistrar.PrepareForCreate(obj);
         }
         var ready = await _pipeline.RunAsync(request, "CREATE", obj, null, duplicates, o => _services.Store.PrepareForCreate(type, o));
-        var stored = _services.Store.Create(type, ready, new WriteOptions(request.DryRun, Prepared: true));
+        var stored = _services.Store.Create(type, ready, new WriteOptions(request.DryRun, Prepared: true) { Owned = true });
         if (CrdRegistrar.IsCrdType(type) && !request.DryRun) stored = _services.Crds.Sync(stored);
         await request.RespondAsync(201, request.Present(stored));
     }
@@ -40,7 +40,7 @@ public sealed class WriteEndpoints(ApiServices services, WritePipeline pipeline)
         var current = _services.Store.GetSnapshot(type, request.Namespace, request.Name) ?? throw ApiError.NotFound(type.QualifiedResource, request.Name);
         if (CrdRegistrar.IsCrdType(type) && request.Subresource.Length == 0) CheckCrd(obj);
         var ready = await _pipeline.RunAsync(request, "UPDATE", obj, current.Object.DeepClone().AsObject(), duplicates);
-        var stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource));
+        var stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource) { Owned = true });
         if (CrdRegistrar.IsCrdType(type) && !request.DryRun) stored = _services.Crds.Sync(stored);
         await request.RespondAsync(200, request.Present(stored));
     }

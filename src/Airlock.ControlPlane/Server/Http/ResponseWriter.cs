@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Airlock.ControlPlane.Api;
+using Airlock.ControlPlane.Storage.Watching;
 using Microsoft.AspNetCore.Http;
 
 namespace Airlock.ControlPlane.Server.Http;
@@ -9,8 +9,8 @@ namespace Airlock.ControlPlane.Server.Http;
 /// <summary>Writes JSON responses: objects, streamed lists of frozen snapshots, <c>kind: Status</c> errors and warnings.</summary>
 public static class ResponseWriter
 {
-    /// <summary>Plain JSON escaping (quotes as \", not \u0022), like the API server writes.</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Plain JSON escaping (quotes as \", not \u0022), like the API server writes (the same as stored snapshots' JSON).</summary>
+    public static readonly JsonWriterOptions WriterOptions = SnapshotJson.WriterOptions;
 
     public static async Task WriteJsonAsync(HttpResponse response, int status, JsonNode body, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,8 @@ namespace Airlock.ControlPlane.Storage.Controllers;
 
 /// <summary>
 /// Deletes dependents whose owners (by uid) are all gone, and the dependents of owners being deleted in the foreground;
-/// then lets foreground-deleted owners go once nothing depends on them. One <see cref="Run"/> is one full pass.
+/// then lets foreground-deleted owners go once nothing depends on them. One <see cref="Run"/> is one full pass, over the
+/// store's indexes (dangling dependents, objects being deleted), so a pass costs what is pending, not what is stored.
 /// </summary>
 public sealed class GarbageCollector(ObjectStore store) : IStoreController
 {
@@ -12,29 +13,21 @@ public sealed class GarbageCollector(ObjectStore store) : IStoreController
 
     public void Run()
     {
-        var all = _store.Snapshot();
-        var byUid = all.ToDictionary(s => ObjectMeta.Uid(s.Object), StringComparer.Ordinal);
-        var dependentsOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var stored in all)
+        foreach (var dependent in _store.Dangling())
         {
-            var owners = ObjectMeta.OwnerUids(stored.Object);
-            if (owners.Count == 0) continue;
-            foreach (var owner in owners) dependentsOf[owner] = dependentsOf.GetValueOrDefault(owner) + 1;
-            if (ObjectMeta.IsDeleting(stored.Object)) continue;
-            var live = owners.Where(byUid.ContainsKey).Select(u => byUid[u]).ToList();
-            var ownersGone = live.Count == 0;
-            var ownerInForeground = live.Any(o => ObjectMeta.IsDeleting(o.Object)
-                && ObjectMeta.Finalizers(o.Object).Contains(ObjectStore.ForegroundDeletionFinalizer));
-            if (ownersGone || ownerInForeground)
-            {
-                TryDelete(stored, ownerInForeground ? PropagationPolicy.Foreground : PropagationPolicy.Background);
-            }
+            if (!ObjectMeta.IsDeleting(dependent.Object)) TryDelete(dependent, PropagationPolicy.Background);
         }
-        foreach (var owner in all)
+        foreach (var owner in _store.Deleting())
         {
-            if (!ObjectMeta.IsDeleting(owner.Object)) continue;
             var finalizers = ObjectMeta.Finalizers(owner.Object);
-            if (!finalizers.Contains(ObjectStore.ForegroundDeletionFinalizer) || dependentsOf.ContainsKey(ObjectMeta.Uid(owner.Object))) continue;
+            if (!finalizers.Contains(ObjectStore.ForegroundDeletionFinalizer)) continue;
+            var dependents = _store.DependentsOf(ObjectMeta.Uid(owner.Object));
+            foreach (var dependent in dependents)
+            {
+                if (!ObjectMeta.IsDeleting(dependent.Object)) TryDelete(dependent, PropagationPolicy.Foreground);
+            }
+            // The owner goes on a later pass, once the last dependent is gone (a pass follows every change).
+            if (dependents.Count > 0) continue;
             finalizers.Remove(ObjectStore.ForegroundDeletionFinalizer);
             var next = owner.Object.DeepClone().AsObject();
             ObjectMeta.SetFinalizers(next, finalizers);

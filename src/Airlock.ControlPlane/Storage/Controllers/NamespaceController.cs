@@ -11,12 +11,11 @@ public sealed class NamespaceController(ObjectStore store) : IStoreController
 
     public void Run()
     {
-        var all = _store.Snapshot();
-        var terminating = all.Where(s => s.Type.Group.Length == 0 && s.Type.Resource == "namespaces" && ObjectMeta.IsDeleting(s.Object)).ToList();
+        var terminating = _store.Deleting().Where(s => s.Type.Group.Length == 0 && s.Type.Resource == "namespaces").ToList();
         foreach (var ns in terminating)
         {
             var name = ObjectMeta.Name(ns.Object);
-            var content = all.Where(s => s.Type.Namespaced && ObjectMeta.Namespace(s.Object) == name).ToList();
+            var content = _store.InNamespace(name);
             foreach (var item in content.Where(c => !ObjectMeta.IsDeleting(c.Object)))
             {
                 try

@@ -1,0 +1,113 @@
+using k8s;
+using k8s.Models;
+
+namespace Airlock.Runtime.Informers;
+
+/// <summary>
+/// Informer transforms that keep a controller's caches small: per kind, drop what a controller acting on owned children
+/// never reads from its cache, then pool the strings that thousands of objects share (see <see cref="ForControllers"/>).
+/// </summary>
+/// <remarks>
+/// What stays: all metadata but <c>managedFields</c> and the <c>kubectl.kubernetes.io/last-applied-configuration</c>
+/// annotation (labels, every other annotation such as a desired-state hash, ownerReferences, finalizers, deletion and
+/// resource versions). Per kind:
+/// <list type="bullet">
+/// <item>Pod: of the spec only <c>activeDeadlineSeconds</c>, <c>runtimeClassName</c>, <c>serviceAccountName</c> and
+/// <c>nodeName</c> (containers and volumes go); of the status <c>phase</c>, <c>reason</c>, <c>message</c>,
+/// <c>startTime</c> and each container's name, readiness, restart count and state (conditions, addresses and images go).</item>
+/// <item>ConfigMap and Secret: no data.</item>
+/// <item>NetworkPolicy: no spec. Role: no rules. RoleBinding: no subjects (the roleRef stays).</item>
+/// <item>Event: no <c>related</c> object or <c>series</c>.</item>
+/// <item>Anything else (custom resources, namespaces, service accounts): metadata as above, the rest whole.</item>
+/// </list>
+/// Cached objects are read-only by contract; a controller that needs a dropped field reads the object from the API.
+/// </remarks>
+public static class CacheTransforms
+{
+    public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
+    /// <summary>Slims (<see cref="Slim"/>) then pools strings (<see cref="ObjectStringInterner"/>) with one pool per transform.</summary>
+    public static Func<IKubernetesObject<V1ObjectMeta>, IKubernetesObject<V1ObjectMeta>> ForControllers(StringPool? pool = null)
+    {
+        var interner = new ObjectStringInterner(pool ?? new StringPool());
+        return obj =>
+        {
+            Slim(obj);
+            interner.Intern(obj);
+            return obj;
+        };
+    }
+
+    /// <summary>Drops in place what a controller does not read (see the remarks); returns the same object.</summary>
+    public static IKubernetesObject<V1ObjectMeta> Slim(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj.Metadata is { } meta)
+        {
+            meta.ManagedFields = null;
+            meta.Annotations?.Remove(LastAppliedAnnotation);
+            if (meta.Annotations is { Count: 0 }) meta.Annotations = null;
+        }
+        switch (obj)
+        {
+            case V1Pod pod:
+                SlimPod(pod);
+                break;
+            case V1ConfigMap configMap:
+                configMap.Data = null;
+                configMap.BinaryData = null;
+                break;
+            case V1Secret secret:
+                secret.Data = null;
+                secret.StringData = null;
+                break;
+            case V1NetworkPolicy policy:
+                policy.Spec = null;
+                break;
+            case V1Role role:
+                role.Rules = null;
+                break;
+            case V1RoleBinding binding:
+                binding.Subjects = null;
+                break;
+            case Corev1Event e:
+                e.Related = null;
+                e.Series = null;
+                break;
+        }
+        return obj;
+    }
+
+    private static void SlimPod(V1Pod pod)
+    {
+        if (pod.Spec is { } spec)
+        {
+            pod.Spec = new V1PodSpec
+            {
+                Containers = [],
+                ActiveDeadlineSeconds = spec.ActiveDeadlineSeconds,
+                RuntimeClassName = spec.RuntimeClassName,
+                ServiceAccountName = spec.ServiceAccountName,
+                NodeName = spec.NodeName,
+            };
+        }
+        if (pod.Status is { } status)
+        {
+            pod.Status = new V1PodStatus
+            {
+                Phase = status.Phase,
+                Reason = status.Reason,
+                Message = status.Message,
+                StartTime = status.StartTime,
+                ContainerStatuses = status.ContainerStatuses?.Select(c => new V1ContainerStatus
+                {
+                    Name = c.Name,
+                    Ready = c.Ready,
+                    RestartCount = c.RestartCount,
+                    Started = c.Started,
+                    State = c.State,
+                }).ToList(),
+            };
+        }
+    }
+}
