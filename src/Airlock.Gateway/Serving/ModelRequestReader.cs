@@ -1,16 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Airlock.Gateway.Guardrails;
 
 namespace Airlock.Gateway.Serving;
 
 /// <summary>
-/// Parses a model-call body (OpenAI chat or embeddings, Anthropic messages) into a <see cref="ModelRequest"/>. A streamed
-/// OpenAI chat that did not ask for usage gets <c>stream_options.include_usage</c>, so the final chunk carries the tokens.
+/// Parses a model-call body (OpenAI chat or embeddings, Anthropic messages) into a <see cref="ModelRequest"/>: one
+/// <see cref="PromptPart"/> per message content and per tool call. A streamed OpenAI chat that did not ask for usage gets
+/// <c>stream_options.include_usage</c>, so the final chunk carries the tokens.
 /// </summary>
 public static class ModelRequestReader
 {
-    /// <summary>Text kept for audit and scanning per request (longer prompts are cut: the audit log is not a data lake).</summary>
+    /// <summary>Text kept per part and per audit record (the audit log is not a data lake).</summary>
     public const int MaxText = 256 * 1024;
 
     /// <summary>The request, or null when the body is not a JSON object.</summary>
@@ -29,19 +31,17 @@ public static class ModelRequestReader
         var model = Str(root["model"]);
         var stream = root["stream"] is JsonValue s && s.TryGetValue<bool>(out var b) && b;
         var maxTokens = Long(root["max_tokens"]) ?? Long(root["max_completion_tokens"]) ?? 0;
-        var prompt = new StringBuilder();
-        var untrusted = new StringBuilder();
+        var parts = new List<PromptPart>();
         switch (route)
         {
             case ModelRoute.ChatCompletions:
-                ReadChat(root, prompt, untrusted);
+                ReadChat(root, parts);
                 break;
             case ModelRoute.Embeddings:
-                AppendInput(root["input"], prompt);
-                untrusted.Append(prompt);
+                ReadInput(root["input"], parts);
                 break;
             default:
-                ReadMessages(root, prompt, untrusted);
+                ReadMessages(root, parts);
                 break;
         }
         var upstream = body;
@@ -56,53 +56,63 @@ public static class ModelRequestReader
         }
         // A rough estimate (4 bytes a token for the prompt, plus the completion cap) bounds concurrent bursts against the budget.
         var estimate = Math.Max(1, body.Length / 4 + maxTokens);
-        return new ModelRequest(model, stream, estimate, Cut(prompt), Cut(untrusted), upstream, injected);
+        return new ModelRequest(model, stream, estimate, parts, upstream, injected);
     }
 
     private static bool AsksForUsage(JsonObject root) =>
         root["stream_options"] is JsonObject o && o["include_usage"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    private static void ReadChat(JsonObject root, StringBuilder prompt, StringBuilder untrusted)
+    private static void ReadChat(JsonObject root, List<PromptPart> parts)
     {
         if (root["messages"] is not JsonArray messages) return;
-        foreach (var message in messages.OfType<JsonObject>())
+        var text = new StringBuilder();
+        foreach (var node in messages)
         {
+            if (node is not JsonObject message) continue;
             var role = Str(message["role"]) ?? "";
-            var start = prompt.Length;
-            prompt.Append('[').Append(role).Append("] ");
-            var contentStart = prompt.Length;
-            AppendContent(message["content"], prompt);
-            if (role is "user" or "tool" or "function") untrusted.Append(prompt, contentStart, prompt.Length - contentStart).Append('\n');
-            if (message["tool_calls"] is JsonArray calls)
+            text.Clear();
+            AppendContent(message["content"], text);
+            parts.Add(new PromptPart(Label(role), Cut(text), role is "user" or "tool" or "function"));
+            if (message["tool_calls"] is not JsonArray calls) continue;
+            foreach (var call in calls)
             {
-                foreach (var call in calls.OfType<JsonObject>())
+                if (call is JsonObject { } c && c["function"] is JsonObject f)
                 {
-                    if (call["function"] is JsonObject f) prompt.Append(" [tool_call ").Append(Str(f["name"])).Append(' ').Append(Str(f["arguments"])).Append(']');
+                    parts.Add(new PromptPart($"[tool_call {Str(f["name"])}] ", Str(f["arguments"]) ?? "", false));
                 }
             }
-            if (prompt.Length > start) prompt.Append('\n');
-            if (prompt.Length > MaxText) return;
         }
     }
 
-    private static void ReadMessages(JsonObject root, StringBuilder prompt, StringBuilder untrusted)
+    private static void ReadMessages(JsonObject root, List<PromptPart> parts)
     {
+        var text = new StringBuilder();
         if (root["system"] is { } system)
         {
-            prompt.Append("[system] ");
-            AppendContent(system, prompt);
-            prompt.Append('\n');
+            AppendContent(system, text);
+            parts.Add(new PromptPart("[system] ", Cut(text), false));
         }
         if (root["messages"] is not JsonArray messages) return;
-        foreach (var message in messages.OfType<JsonObject>())
+        foreach (var node in messages)
         {
+            if (node is not JsonObject message) continue;
             var role = Str(message["role"]) ?? "";
-            prompt.Append('[').Append(role).Append("] ");
-            var contentStart = prompt.Length;
-            AppendContent(message["content"], prompt);
-            if (role == "user") untrusted.Append(prompt, contentStart, prompt.Length - contentStart).Append('\n');
-            prompt.Append('\n');
-            if (prompt.Length > MaxText) return;
+            text.Clear();
+            AppendContent(message["content"], text);
+            parts.Add(new PromptPart(Label(role), Cut(text), role == "user"));
+        }
+    }
+
+    private static void ReadInput(JsonNode? input, List<PromptPart> parts)
+    {
+        switch (input)
+        {
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                parts.Add(new PromptPart("[input] ", text.Length > MaxText ? text[..MaxText] : text, true));
+                break;
+            case JsonArray items:
+                foreach (var item in items) ReadInput(item, parts);
+                break;
         }
     }
 
@@ -131,18 +141,14 @@ public static class ModelRequestReader
         }
     }
 
-    private static void AppendInput(JsonNode? input, StringBuilder into)
+    private static string Label(string role) => role switch
     {
-        switch (input)
-        {
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                into.Append(text).Append('\n');
-                break;
-            case JsonArray items:
-                foreach (var item in items) AppendInput(item, into);
-                break;
-        }
-    }
+        "system" => "[system] ",
+        "user" => "[user] ",
+        "assistant" => "[assistant] ",
+        "tool" => "[tool] ",
+        _ => $"[{role}] ",
+    };
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Airlock.Stores.Audit.Sqlite;
 
 /// <summary>
-/// The audit chain in a SQLite file: WAL journal with <c>synchronous=FULL</c> (a committed transaction is on disk before the
-/// append returns), <c>BEGIN IMMEDIATE</c> so several processes on one file still serialise the chain, and a one-row chain
-/// head updated in the same transaction as the records.
+/// The audit chain in a SQLite file: WAL journal, <c>BEGIN IMMEDIATE</c> so several processes on one file still serialise the
+/// chain, and a one-row chain head updated in the same transaction as the records. Appends are group-committed (see
+/// <see cref="BatchingAuditLog"/>); how far an acknowledged append survives is the <see cref="SqliteDurability"/> it was
+/// opened with (by default a process crash, without an fsync per commit).
 /// </summary>
 public sealed class SqliteAuditLog : BatchingAuditLog
 {
@@ -25,13 +26,21 @@ public sealed class SqliteAuditLog : BatchingAuditLog
 
     public string Path { get; private init; } = "";
 
+    public SqliteDurability Durability { get; private init; }
+
     /// <summary>Opens (creating when missing) the log at <paramref name="path"/>.</summary>
-    public static SqliteAuditLog Open(string path, TimeProvider? time = null)
+    public static SqliteAuditLog Open(string path, TimeProvider? time = null, SqliteDurability durability = SqliteDurability.ProcessCrash)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
         var writer = OpenConnection(connectionString);
+        using (var sync = writer.CreateCommand())
+        {
+            // Only the writer's setting matters: readers commit nothing.
+            sync.CommandText = durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+            sync.ExecuteNonQuery();
+        }
         using (var schema = writer.CreateCommand())
         {
             schema.CommandText = """
@@ -46,12 +55,12 @@ public sealed class SqliteAuditLog : BatchingAuditLog
             schema.Parameters.AddWithValue("$genesis", AuditChain.GenesisHash);
             schema.ExecuteNonQuery();
         }
-        return new SqliteAuditLog(connectionString, writer, time) { Path = full };
+        return new SqliteAuditLog(connectionString, writer, time) { Path = full, Durability = durability };
     }
 
     /// <summary>Opens the log of a state directory (<c>DIR/audit.db</c>).</summary>
-    public static SqliteAuditLog OpenStateDirectory(string stateDir, TimeProvider? time = null) =>
-        Open(System.IO.Path.Combine(stateDir, DefaultFileName), time);
+    public static SqliteAuditLog OpenStateDirectory(string stateDir, TimeProvider? time = null, SqliteDurability durability = SqliteDurability.ProcessCrash) =>
+        Open(System.IO.Path.Combine(stateDir, DefaultFileName), time, durability);
 
     public override async IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -137,8 +146,7 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // FULL: a WAL commit is fsynced before it returns (NORMAL could lose the last transactions on power loss).
-        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+        pragmas.CommandText = "PRAGMA busy_timeout=10000;";
         pragmas.ExecuteNonQuery();
         return connection;
     }
