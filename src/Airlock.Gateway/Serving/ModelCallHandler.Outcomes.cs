@@ -18,7 +18,7 @@ public sealed partial class ModelCallHandler
         string prompt;
         try
         {
-            (verdict, prompt) = await check.Result.ConfigureAwait(false);
+            (verdict, prompt) = await check.ResultAsync().ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -74,7 +74,9 @@ public sealed partial class ModelCallHandler(
             return;
         }
 
-        var scan = new PromptCheck(guardrails, task.LimitKey, request.Parts, guardrails.ScanBeforeForwarding);
+        var timing = guardrails.ScanBeforeForwarding ? PromptCheckTiming.BeforeForwarding
+            : request.Stream ? PromptCheckTiming.InBackground : PromptCheckTiming.WhileWaiting;
+        var scan = new PromptCheck(guardrails, task.LimitKey, request.Parts, timing);
         if (scan.Verdict is { Blocked: true } verdict)
         {
             var what = verdict.Injection ? "prompt injection in content the agent did not author" : "a secret in the prompt";
@@ -122,7 +124,7 @@ public sealed partial class ModelCallHandler(
         var engine = guardrails.RedactCompletions ? guardrails.Engine : null;
         try
         {
-            await upstream.ForwardAsync(context, provider, key, route, request, collector, engine, FinishAsync).ConfigureAwait(false);
+            await upstream.ForwardAsync(context, provider, key, route, request, collector, engine, scan.WhileWaiting, FinishAsync).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {

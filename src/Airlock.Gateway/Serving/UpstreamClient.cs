@@ -38,10 +38,13 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
     })
     { Timeout = timeout };
 
-    /// <summary>Sends the call and relays the answer; returns the status sent to the caller.</summary>
+    /// <summary>
+    /// Sends the call and relays the answer; returns the status sent to the caller. <paramref name="whileWaiting"/> runs on
+    /// this thread once the request is on its way, before the answer is awaited.
+    /// </summary>
     public async Task<int> ForwardAsync(
         HttpContext context, Provider provider, string key, ModelRoute route, ModelRequest request, CompletionCollector collector, GuardrailEngine? redaction,
-        Finish finish)
+        Action whileWaiting, Finish finish)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, provider.Resolve(ModelRoutes.UpstreamPath(route)))
         {
@@ -54,7 +57,9 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
         var started = Stopwatch.GetTimestamp();
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+            var sending = http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+            whileWaiting();
+            response = await sending.ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !context.RequestAborted.IsCancellationRequested))
         {

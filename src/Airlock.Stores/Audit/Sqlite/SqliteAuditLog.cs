@@ -15,13 +15,13 @@ public sealed class SqliteAuditLog : BatchingAuditLog
     public const string DefaultFileName = "audit.db";
 
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
+    private readonly SqliteBatchWriter _writer;
 
     private SqliteAuditLog(string connectionString, SqliteConnection writer, TimeProvider? time)
         : base(time)
     {
         _connectionString = connectionString;
-        _writer = writer;
+        _writer = new SqliteBatchWriter(writer);
     }
 
     public string Path { get; private init; } = "";
@@ -79,46 +79,14 @@ public sealed class SqliteAuditLog : BatchingAuditLog
     public override async Task<AuditChainHead> GetHeadAsync(CancellationToken cancellationToken)
     {
         await using var connection = OpenConnection(_connectionString);
-        return ReadHead(connection, null);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
     }
 
-    protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken)
-    {
-        // BEGIN IMMEDIATE takes the write lock before the head is read, so another process cannot link onto the same head.
-        using var transaction = _writer.BeginTransaction(deferred: false);
-        var records = Link(batch, ReadHead(_writer, transaction), time);
-        using var insert = _writer.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO audit_records (seq, time, kind, namespace, task, pod, data, prev_hash, hash)
-            VALUES ($seq, $time, $kind, $ns, $task, $pod, $data, $prev, $hash)
-            """;
-        var p = new[] { "$seq", "$time", "$kind", "$ns", "$task", "$pod", "$data", "$prev", "$hash" }
-            .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
-        p[0].SqliteType = SqliteType.Integer;
-        for (var i = 0; i < records.Count; i++)
-        {
-            var r = records[i];
-            p[0].Value = r.Sequence;
-            p[1].Value = AuditChain.FormatTime(r.Time);
-            p[2].Value = r.Kind;
-            p[3].Value = r.Namespace;
-            p[4].Value = r.Task;
-            p[5].Value = (object?)r.Pod ?? DBNull.Value;
-            p[6].Value = batch[i].DataText;
-            p[7].Value = r.PreviousHash;
-            p[8].Value = r.Hash;
-            insert.ExecuteNonQuery();
-        }
-        using var head = _writer.CreateCommand();
-        head.Transaction = transaction;
-        head.CommandText = "UPDATE audit_head SET seq = $seq, hash = $hash WHERE id = 1";
-        head.Parameters.AddWithValue("$seq", records[^1].Sequence);
-        head.Parameters.AddWithValue("$hash", records[^1].Hash);
-        head.ExecuteNonQuery();
-        transaction.Commit();
-        return Task.FromResult<IReadOnlyList<AuditRecord>>(records);
-    }
+    protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken) =>
+        Task.FromResult(_writer.Write(batch, time));
 
     protected override async Task<AuditChainHead?> FindPruneBoundaryAsync(string beforeTime, CancellationToken cancellationToken)
     {
@@ -139,7 +107,11 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async ValueTask DisposeCoreAsync() => await _writer.DisposeAsync().ConfigureAwait(false);
+    protected override ValueTask DisposeCoreAsync()
+    {
+        _writer.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private static SqliteConnection OpenConnection(string connectionString)
     {
@@ -149,14 +121,5 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         pragmas.CommandText = "PRAGMA busy_timeout=10000;";
         pragmas.ExecuteNonQuery();
         return connection;
-    }
-
-    private static AuditChainHead ReadHead(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
     }
 }
