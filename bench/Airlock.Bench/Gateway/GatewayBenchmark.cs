@@ -6,9 +6,9 @@ namespace Airlock.Bench.Gateway;
 
 /// <summary>
 /// The gateway figures, side by side in one run against one stand-in provider: latency overhead (interleaved single calls
-/// direct / through the gateway / through nginx on one dedicated thread: each run's p50 and p99 minus the direct ones),
-/// and requests per second through the gateway and through nginx at the same concurrency (alternating which goes first).
-/// Every figure is the median of the runs.
+/// direct / through the gateway / through nginx on one dedicated thread: each run's p50 and p99 minus the direct ones), the
+/// same for calls that resend a 20-turn conversation (as agents do), and requests per second and CPU per call through the
+/// gateway and through nginx at the same concurrency (alternating which goes first). Every figure is the median of the runs.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -42,36 +42,63 @@ public static class GatewayBenchmark
         figures.Add("gateway.overhead_p50_ms", Percentiles.Median(p50), 3);
         figures.Add("gateway.overhead_p99_ms", Percentiles.Median(p99), 3);
         if (nginxP50.Count > 0) figures.Add("gateway.nginx_overhead_p50_ms", Percentiles.Median(nginxP50), 3);
+        await HistoryAsync(figures, rig, gateway, samples / 2, load.Runs, progress).ConfigureAwait(false);
 
         // Warm both paths at full concurrency first (tiered JIT, connection pools), unmeasured.
         var warm = load with { Duration = TimeSpan.FromSeconds(Math.Max(1, load.Duration.TotalSeconds / 2)) };
-        await ThroughputAsync(viaGateway, warm).ConfigureAwait(false);
-        if (viaNginx is not null) await ThroughputAsync(viaNginx, warm).ConfigureAwait(false);
+        await ThroughputAsync(viaGateway, warm, gateway.Pid, withChildren: false).ConfigureAwait(false);
+        if (viaNginx is not null) await ThroughputAsync(viaNginx, warm, nginx!.Pid, withChildren: true).ConfigureAwait(false);
         var gatewayRps = new List<double>();
         var nginxRps = new List<double>();
         var ratios = new List<double>();
+        var gatewayCpu = new List<double>();
+        var nginxCpu = new List<double>();
         for (var run = 0; run < load.Runs; run++)
         {
-            double g, n = double.NaN;
+            Throughput g, n = Throughput.None;
             if (viaNginx is not null && run % 2 == 1)
             {
-                n = await ThroughputAsync(viaNginx, load).ConfigureAwait(false);
-                g = await ThroughputAsync(viaGateway, load).ConfigureAwait(false);
+                n = await ThroughputAsync(viaNginx, load, nginx!.Pid, withChildren: true).ConfigureAwait(false);
+                g = await ThroughputAsync(viaGateway, load, gateway.Pid, withChildren: false).ConfigureAwait(false);
             }
             else
             {
-                g = await ThroughputAsync(viaGateway, load).ConfigureAwait(false);
-                if (viaNginx is not null) n = await ThroughputAsync(viaNginx, load).ConfigureAwait(false);
+                g = await ThroughputAsync(viaGateway, load, gateway.Pid, withChildren: false).ConfigureAwait(false);
+                if (viaNginx is not null) n = await ThroughputAsync(viaNginx, load, nginx!.Pid, withChildren: true).ConfigureAwait(false);
             }
-            gatewayRps.Add(g);
-            nginxRps.Add(n);
-            ratios.Add(g / n);
-            progress.Say($"gateway throughput run {run + 1}/{load.Runs}: gateway {g:0} req/s, nginx {n:0} req/s ({load.Concurrency} connections)");
+            gatewayRps.Add(g.PerSecond);
+            nginxRps.Add(n.PerSecond);
+            ratios.Add(g.PerSecond / n.PerSecond);
+            gatewayCpu.Add(g.CpuMicrosecondsPerCall);
+            nginxCpu.Add(n.CpuMicrosecondsPerCall);
+            progress.Say($"gateway throughput run {run + 1}/{load.Runs}: gateway {g.PerSecond:0} req/s ({g.CpuMicrosecondsPerCall:0} µs CPU a call), "
+                + $"nginx {n.PerSecond:0} req/s ({n.CpuMicrosecondsPerCall:0} µs CPU a call) ({load.Concurrency} connections)");
         }
         figures.Add("gateway.rps", Percentiles.Median(gatewayRps), 0);
         figures.Add("gateway.nginx_rps", Percentiles.Median(nginxRps), 0);
         figures.Add("gateway.rps_ratio_vs_nginx", viaNginx is null ? double.NaN : Percentiles.Median(ratios), 3);
+        figures.Add("gateway.cpu_us_per_call", Percentiles.Median(gatewayCpu), 0);
+        if (viaNginx is not null) figures.Add("gateway.nginx_cpu_us_per_call", Percentiles.Median(nginxCpu), 0);
         figures.Add("gateway.load_connections", load.Concurrency);
+    }
+
+    /// <summary>Overhead when every call resends a 20-turn conversation (~25 KB): only the new message is scanned.</summary>
+    private static async Task HistoryAsync(Figures figures, GatewayRig rig, GatewayProcess gateway, int samples, int runs, Progress progress)
+    {
+        var history = ModelCalls.Conversation(20);
+        using var direct = new ModelCalls(rig.Provider.Address, null, 1, history);
+        using var viaGateway = new ModelCalls(gateway.Address, rig.Token, 1, history);
+        await DedicatedThreads.Run(1, _ => Latencies(samples / 4, direct, viaGateway, null), "gateway-history-warmup").ConfigureAwait(false);
+        var p50 = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var s = (Direct: new List<double>(), Gateway: new List<double>(), Nginx: new List<double>());
+            await DedicatedThreads.Run(1, _ => s = Latencies(samples, direct, viaGateway, null), "gateway-history").ConfigureAwait(false);
+            p50.Add(Percentiles.Of(s.Gateway, 50) - Percentiles.Of(s.Direct, 50));
+            progress.Say($"gateway history run {run + 1}/{runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, gateway p50 {Percentiles.Of(s.Gateway, 50):0.000} ms");
+        }
+        figures.Add("gateway.history_overhead_p50_ms", Percentiles.Median(p50), 3);
+        figures.Add("gateway.history_request_kb", Math.Round(history.Length / 1024.0, 1), 1);
     }
 
     private static (List<double> Direct, List<double> Gateway, List<double> Nginx) Latencies(int count, ModelCalls direct, ModelCalls gateway, ModelCalls? nginx)
@@ -86,10 +113,14 @@ public static class GatewayBenchmark
         return result;
     }
 
-    /// <summary>Completed calls per second with <see cref="HttpLoadOptions.Concurrency"/> dedicated threads each keeping one call in flight.</summary>
-    private static async Task<double> ThroughputAsync(ModelCalls calls, HttpLoadOptions load)
+    /// <summary>
+    /// Completed calls per second with <see cref="HttpLoadOptions.Concurrency"/> dedicated threads each keeping one call in
+    /// flight, and the CPU the proxy process (<paramref name="pid"/>) used per call meanwhile.
+    /// </summary>
+    private static async Task<Throughput> ThroughputAsync(ModelCalls calls, HttpLoadOptions load, int pid, bool withChildren)
     {
         long completed = 0;
+        var cpuBefore = ProcessCpu.Seconds(pid, withChildren);
         var end = Stopwatch.GetTimestamp() + (long)(load.Duration.TotalSeconds * Stopwatch.Frequency);
         var start = Stopwatch.GetTimestamp();
         await DedicatedThreads.Run(load.Concurrency, worker =>
@@ -100,6 +131,8 @@ public static class GatewayBenchmark
                 Interlocked.Increment(ref completed);
             }
         }, "gateway-rps").ConfigureAwait(false);
-        return completed / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var cpu = ProcessCpu.Seconds(pid, withChildren) - cpuBefore;
+        return new Throughput(completed / seconds, cpu is { } used && completed > 0 ? used * 1e6 / completed : double.NaN);
     }
 }

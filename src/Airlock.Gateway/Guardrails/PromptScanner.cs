@@ -29,19 +29,28 @@ public sealed class PromptScanner(GuardrailEngine engine, int cacheCapacity = Sc
         string? previousUntrusted = null;
         foreach (var part in parts)
         {
-            prompt.Append(part.Label).Append(RedactSecrets(scope, part.Text, ref types)).Append('\n');
-            if (!part.Untrusted || part.Text.Length == 0) continue;
-            strongest = Stronger(strongest, Injection(scope, part.Text));
-            if (previousUntrusted is not null) strongest = Stronger(strongest, Injection(scope, Seam(previousUntrusted, part.Text)));
+            prompt.Append(part.Label);
+            if (part.Text.Length == 0)
+            {
+                prompt.Append('\n');
+                continue;
+            }
+            var key = ScanKey.Of(scope, part.Text);
+            prompt.Append(RedactSecrets(key, part.Text, ref types)).Append('\n');
+            if (!part.Untrusted) continue;
+            strongest = Stronger(strongest, Injection(key, part.Text));
+            if (previousUntrusted is not null)
+            {
+                var seam = Seam(previousUntrusted, part.Text);
+                strongest = Stronger(strongest, Injection(ScanKey.Of(scope, seam), seam));
+            }
             previousUntrusted = part.Text;
         }
         return new PromptScan(strongest, types ?? (IReadOnlyList<string>)[], Keep(prompt));
     }
 
-    private string RedactSecrets(string scope, string text, ref List<string>? types)
+    private string RedactSecrets(in ScanKey key, string text, ref List<string>? types)
     {
-        if (text.Length == 0) return text;
-        var key = ScanKey.Of(scope, text);
         if (_clean.TryGet(key, out _)) return text;
         var findings = engine.FindSecrets(text);
         if (findings.Count == 0)
@@ -59,9 +68,8 @@ public sealed class PromptScanner(GuardrailEngine engine, int cacheCapacity = Sc
         return SecretRedactor.Redact(text, findings);
     }
 
-    private InjectionFinding Injection(string scope, string text)
+    private InjectionFinding Injection(in ScanKey key, string text)
     {
-        var key = ScanKey.Of(scope, text);
         if (_injections.TryGet(key, out var cached)) return cached;
         var finding = engine.DetectInjection(text);
         _injections.Set(key, finding);

@@ -86,14 +86,17 @@ public abstract class BatchingAuditLog : IAuditStore
     /// <summary>Links a batch onto <paramref name="head"/>; the caller stores the result.</summary>
     protected static List<AuditRecord> Link(IReadOnlyList<PendingAppend> batch, AuditChainHead head, DateTimeOffset time) => LinkBatch(batch, head, time);
 
-    /// <summary>Links a batch onto <paramref name="head"/>; the caller stores the result.</summary>
+    /// <summary>
+    /// Links a batch onto <paramref name="head"/>; the caller stores the result. The records carry the callers' own data
+    /// objects (what was stored and hashed is their text at append time).
+    /// </summary>
     internal static List<AuditRecord> LinkBatch(IReadOnlyList<PendingAppend> batch, AuditChainHead head, DateTimeOffset time)
     {
         var records = new List<AuditRecord>(batch.Count);
         var (sequence, hash) = (head.Sequence, head.Hash);
         foreach (var pending in batch)
         {
-            var record = AuditChain.Link(++sequence, time, pending.Kind, pending.Namespace, pending.Task, pending.Pod, pending.DataText, hash);
+            var record = AuditChain.Link(++sequence, time, pending.Kind, pending.Namespace, pending.Task, pending.Pod, pending.DataText, pending.Data, hash);
             records.Add(record);
             hash = record.Hash;
         }
