@@ -40,9 +40,19 @@ public class GatewayCallStepsBenchmarks
         var (verdict, prompt) = _guardrails.CheckPrompt("warm", _request.Parts);
         _facts = new ModelCallFacts
         {
-            Namespace = "agents", Task = "caller", Pod = "caller-agent", Route = "chat.completions", Provider = "openai", Model = "gpt-4.1-mini",
-            Status = 200, PromptTokens = 24, CompletionTokens = 12, Prompt = prompt, Completion = "Label: bug. The build fails on a missing dependency.",
-            Guardrails = verdict, LatencyMs = 0.42,
+            Namespace = "agents",
+            Task = "caller",
+            Pod = "caller-agent",
+            Route = "chat.completions",
+            Provider = "openai",
+            Model = "gpt-4.1-mini",
+            Status = 200,
+            PromptTokens = 24,
+            CompletionTokens = 12,
+            Prompt = prompt,
+            Completion = "Label: bug. The build fails on a missing dependency.",
+            Guardrails = verdict,
+            LatencyMs = 0.42,
         };
     }
 

@@ -46,7 +46,7 @@ public sealed class SqliteAuditLogTests : AuditStoreContract
     }
 
     [Test]
-    public async Task The_file_is_in_wal_mode_with_full_sync()
+    public async Task The_file_is_in_wal_mode()
     {
         await using var store = SqliteAuditLog.OpenStateDirectory(_dir, Time);
         await store.AppendAsync(Entry(0), CancellationToken.None);
