@@ -5,10 +5,11 @@ using Airlock.Bench.Reporting;
 namespace Airlock.Bench.Gateway;
 
 /// <summary>
-/// The gateway figures, side by side in one run against one stand-in provider: latency overhead (interleaved single calls
-/// direct / through the gateway / through nginx on one dedicated thread: each run's p50 and p99 minus the direct ones), the
-/// same for calls that resend a 20-turn conversation (as agents do), and requests per second and CPU per call through the
-/// gateway and through nginx at the same concurrency (alternating which goes first). Every figure is the median of the runs.
+/// The gateway figures, side by side in one run against one stand-in provider (see <see cref="GatewayLatency"/>): latency
+/// overhead through the gateway as shipped, through the same gateway with the guardrails off and with an fsync per audit
+/// commit (what each costs), and through nginx; the same for calls that resend a 20-turn conversation (as agents do); then
+/// requests per second and CPU per call through the gateway and through nginx at the same concurrency (alternating which
+/// goes first). Every figure is the median of the runs.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -16,6 +17,10 @@ public static class GatewayBenchmark
     {
         await using var rig = await GatewayRig.StartAsync(stateDir, cancellationToken).ConfigureAwait(false);
         await using var gateway = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway"), "gateway", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var unguarded = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway-unguarded"), "gateway-unguarded", ["--guardrails", "off"],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var fsync = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway-fsync"), "gateway-fsync", ["--audit-durability", "power-loss"],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         var nginxBinary = NginxProxy.Binary();
         await using var nginx = nginxBinary is null ? null
             : await NginxProxy.StartAsync(nginxBinary, rig.Provider.Address, Path.Combine(stateDir, "nginx"), cancellationToken).ConfigureAwait(false);
@@ -23,26 +28,26 @@ public static class GatewayBenchmark
 
         using var direct = new ModelCalls(rig.Provider.Address, null, load.Concurrency);
         using var viaGateway = new ModelCalls(gateway.Address, rig.Token, load.Concurrency);
+        using var viaUnguarded = new ModelCalls(unguarded.Address, rig.Token, 1);
+        using var viaFsync = new ModelCalls(fsync.Address, rig.Token, 1);
         using var viaNginx = nginx is null ? null : new ModelCalls(nginx.Address, null, load.Concurrency);
 
         var samples = Math.Max(200, (int)(load.Duration.TotalSeconds * 200));
-        await DedicatedThreads.Run(1, _ => Latencies(samples / 4, direct, viaGateway, viaNginx), "gateway-warmup").ConfigureAwait(false);
-        var p50 = new List<double>();
-        var p99 = new List<double>();
-        var nginxP50 = new List<double>();
-        for (var run = 0; run < load.Runs; run++)
-        {
-            var s = (Direct: new List<double>(), Gateway: new List<double>(), Nginx: new List<double>());
-            await DedicatedThreads.Run(1, _ => s = Latencies(samples, direct, viaGateway, viaNginx), "gateway-latency").ConfigureAwait(false);
-            p50.Add(Percentiles.Of(s.Gateway, 50) - Percentiles.Of(s.Direct, 50));
-            p99.Add(Percentiles.Of(s.Gateway, 99) - Percentiles.Of(s.Direct, 99));
-            if (s.Nginx.Count > 0) nginxP50.Add(Percentiles.Of(s.Nginx, 50) - Percentiles.Of(s.Direct, 50));
-            progress.Say($"gateway latency run {run + 1}/{load.Runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, gateway p50 {Percentiles.Of(s.Gateway, 50):0.000} / p99 {Percentiles.Of(s.Gateway, 99):0.000} ms, nginx p50 {Percentiles.Of(s.Nginx, 50):0.000} ms");
-        }
-        figures.Add("gateway.overhead_p50_ms", Percentiles.Median(p50), 3);
-        figures.Add("gateway.overhead_p99_ms", Percentiles.Median(p99), 3);
-        if (nginxP50.Count > 0) figures.Add("gateway.nginx_overhead_p50_ms", Percentiles.Median(nginxP50), 3);
-        await HistoryAsync(figures, rig, gateway, samples / 2, load.Runs, progress).ConfigureAwait(false);
+        List<GatewayLatency.Target> targets =
+        [
+            new("gateway.overhead", "gateway", viaGateway),
+            new("gateway.overhead_without_guardrails", "unguarded", viaUnguarded),
+            new("gateway.overhead_audit_fsync", "fsync", viaFsync),
+        ];
+        if (viaNginx is not null) targets.Add(new("gateway.nginx_overhead", "nginx", viaNginx));
+        await GatewayLatency.MeasureAsync(figures, direct, targets, samples, load.Runs, "gateway latency", progress).ConfigureAwait(false);
+
+        var history = ModelCalls.Conversation(20);
+        using var directHistory = new ModelCalls(rig.Provider.Address, null, 1, history);
+        using var gatewayHistory = new ModelCalls(gateway.Address, rig.Token, 1, history);
+        await GatewayLatency.MeasureAsync(figures, directHistory, [new("gateway.history_overhead", "gateway", gatewayHistory)], samples / 2, load.Runs,
+            "gateway history", progress).ConfigureAwait(false);
+        figures.Add("gateway.history_request_kb", Math.Round(history.Length / 1024.0, 1), 1);
 
         // Warm both paths at full concurrency first (tiered JIT, connection pools), unmeasured.
         var warm = load with { Duration = TimeSpan.FromSeconds(Math.Max(1, load.Duration.TotalSeconds / 2)) };
@@ -80,37 +85,6 @@ public static class GatewayBenchmark
         figures.Add("gateway.cpu_us_per_call", Percentiles.Median(gatewayCpu), 0);
         if (viaNginx is not null) figures.Add("gateway.nginx_cpu_us_per_call", Percentiles.Median(nginxCpu), 0);
         figures.Add("gateway.load_connections", load.Concurrency);
-    }
-
-    /// <summary>Overhead when every call resends a 20-turn conversation (~25 KB): only the new message is scanned.</summary>
-    private static async Task HistoryAsync(Figures figures, GatewayRig rig, GatewayProcess gateway, int samples, int runs, Progress progress)
-    {
-        var history = ModelCalls.Conversation(20);
-        using var direct = new ModelCalls(rig.Provider.Address, null, 1, history);
-        using var viaGateway = new ModelCalls(gateway.Address, rig.Token, 1, history);
-        await DedicatedThreads.Run(1, _ => Latencies(samples / 4, direct, viaGateway, null), "gateway-history-warmup").ConfigureAwait(false);
-        var p50 = new List<double>();
-        for (var run = 0; run < runs; run++)
-        {
-            var s = (Direct: new List<double>(), Gateway: new List<double>(), Nginx: new List<double>());
-            await DedicatedThreads.Run(1, _ => s = Latencies(samples, direct, viaGateway, null), "gateway-history").ConfigureAwait(false);
-            p50.Add(Percentiles.Of(s.Gateway, 50) - Percentiles.Of(s.Direct, 50));
-            progress.Say($"gateway history run {run + 1}/{runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, gateway p50 {Percentiles.Of(s.Gateway, 50):0.000} ms");
-        }
-        figures.Add("gateway.history_overhead_p50_ms", Percentiles.Median(p50), 3);
-        figures.Add("gateway.history_request_kb", Math.Round(history.Length / 1024.0, 1), 1);
-    }
-
-    private static (List<double> Direct, List<double> Gateway, List<double> Nginx) Latencies(int count, ModelCalls direct, ModelCalls gateway, ModelCalls? nginx)
-    {
-        var result = (Direct: new List<double>(count), Gateway: new List<double>(count), Nginx: new List<double>(count));
-        for (var i = 0; i < count; i++)
-        {
-            result.Direct.Add(direct.Call($"lat-d-{i}"));
-            result.Gateway.Add(gateway.Call($"lat-g-{i}"));
-            if (nginx is not null) result.Nginx.Add(nginx.Call($"lat-n-{i}"));
-        }
-        return result;
     }
 
     /// <summary>
