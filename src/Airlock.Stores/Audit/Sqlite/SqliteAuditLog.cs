@@ -16,12 +16,14 @@ public sealed class SqliteAuditLog : BatchingAuditLog
 
     private readonly string _connectionString;
     private readonly SqliteBatchWriter _writer;
+    private readonly SqliteCheckpointer _checkpointer;
 
     private SqliteAuditLog(string connectionString, SqliteConnection writer, TimeProvider? time)
         : base(time)
     {
         _connectionString = connectionString;
         _writer = new SqliteBatchWriter(writer);
+        _checkpointer = new SqliteCheckpointer(connectionString);
     }
 
     public string Path { get; private init; } = "";
@@ -37,8 +39,8 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         var writer = OpenConnection(connectionString);
         using (var sync = writer.CreateCommand())
         {
-            // Only the writer's setting matters: readers commit nothing.
-            sync.CommandText = durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+            // Only the writer's settings matter: readers commit nothing, and checkpoints run in the background (SqliteCheckpointer).
+            sync.CommandText = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;") + " PRAGMA wal_autocheckpoint=0;";
             sync.ExecuteNonQuery();
         }
         using (var schema = writer.CreateCommand())
@@ -85,8 +87,14 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
     }
 
-    protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken) =>
-        Task.FromResult(_writer.Write(batch, time));
+    protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        var records = _writer.Write(batch, time);
+        long bytes = 0;
+        foreach (var pending in batch) bytes += 256 + pending.DataText.Length;
+        _checkpointer.Written(bytes);
+        return Task.FromResult(records);
+    }
 
     protected override async Task<AuditChainHead?> FindPruneBoundaryAsync(string beforeTime, CancellationToken cancellationToken)
     {
@@ -107,10 +115,10 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override ValueTask DisposeCoreAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         _writer.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static SqliteConnection OpenConnection(string connectionString)
