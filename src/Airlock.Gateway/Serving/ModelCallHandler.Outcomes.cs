@@ -26,8 +26,8 @@ public sealed partial class ModelCallHandler
             Log.ScanFailed(logger, @namespace, task, e);
             (verdict, prompt) = (GuardrailVerdict.None with { Reasons = ["guardrail scan failed"] }, "[not kept: the guardrail scan failed]");
         }
-        if (verdict.Injection) metrics.GuardrailHits.WithLabels("injection", verdict.Blocked ? "block" : "flag").Inc();
-        if (verdict.PromptSecrets.Count > 0) metrics.GuardrailHits.WithLabels("secret", verdict.Blocked ? "block" : "flag").Inc();
+        if (verdict.Injection) metrics.GuardrailFindings.WithLabels("injection", verdict.Blocked ? "block" : "flag").Inc();
+        if (verdict.PromptSecrets.Count > 0) metrics.GuardrailFindings.WithLabels("secret", verdict.Blocked ? "block" : "flag").Inc();
         if (verdict.Injection || verdict.PromptSecrets.Count > 0)
         {
             anomalies.ObserveGuardrailHit(@namespace, task, verdict.Injection ? "prompt injection" : "secret in the prompt");
@@ -66,7 +66,7 @@ public sealed partial class ModelCallHandler
         }
         if (secrets.Count > 0)
         {
-            metrics.GuardrailHits.WithLabels("secret", redacted is not null ? "redact" : "flag").Inc();
+            metrics.GuardrailFindings.WithLabels("secret", redacted is not null ? "redact" : "flag").Inc();
             anomalies.ObserveGuardrailHit(@namespace, task, "secret in the completion");
         }
         return facts with
@@ -99,13 +99,13 @@ public sealed partial class ModelCallHandler
     private async Task RefuseAuditedAsync(HttpContext context, ApiFlavor flavor, ModelCallFacts facts, GatewayError error, long started)
     {
         await AuditAsync(facts with { Status = error.Status, Refusal = error.Code, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds }).ConfigureAwait(false);
-        await RefuseAsync(context, flavor, facts.Route, facts.Provider, error).ConfigureAwait(false);
+        await RefuseAsync(context, flavor, facts.Route, facts.Namespace, facts.Provider, facts.Model, error).ConfigureAwait(false);
     }
 
-    private async Task RefuseAsync(HttpContext context, ApiFlavor flavor, string route, string? provider, GatewayError error)
+    private async Task RefuseAsync(HttpContext context, ApiFlavor flavor, string route, string? @namespace, string? provider, string? model, GatewayError error)
     {
-        metrics.Refusals.WithLabels(error.Code).Inc();
-        metrics.Requests.WithLabels(route, provider ?? "", StatusLabel(error.Status)).Inc();
+        metrics.Refusals.WithLabels(@namespace ?? "", error.Code).Inc();
+        metrics.Requests.WithLabels(route, provider ?? "", model ?? "", StatusLabel(error.Status)).Inc();
         await ErrorResponses.WriteAsync(context, flavor, error).ConfigureAwait(false);
     }
 

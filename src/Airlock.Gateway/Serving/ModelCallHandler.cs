@@ -38,7 +38,7 @@ public sealed partial class ModelCallHandler(
         var (task, authError) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
         if (task is null)
         {
-            await RefuseAsync(context, flavor, routeName, null, authError!).ConfigureAwait(false);
+            await RefuseAsync(context, flavor, routeName, null, null, null, authError!).ConfigureAwait(false);
             return;
         }
         var facts = new ModelCallFacts { Namespace = task.Namespace, Task = task.Name, Pod = task.Pod, Route = routeName, Provider = task.Model.Provider };
@@ -110,13 +110,13 @@ public sealed partial class ModelCallHandler(
             var used = collector.PromptTokens + collector.CompletionTokens;
             await limits.CompleteAsync(task.LimitKey, request.EstimatedTokens, used, CancellationToken.None).ConfigureAwait(false);
             usage.Record(task.Namespace, task.Name, collector.PromptTokens, collector.CompletionTokens);
-            metrics.Tokens.WithLabels(task.Namespace, task.Name, "prompt").Inc(collector.PromptTokens);
-            metrics.Tokens.WithLabels(task.Namespace, task.Name, "completion").Inc(collector.CompletionTokens);
+            metrics.Tokens.WithLabels(task.Namespace, provider.Name, request.Model, "prompt").Inc(collector.PromptTokens);
+            metrics.Tokens.WithLabels(task.Namespace, provider.Name, request.Model, "completion").Inc(collector.CompletionTokens);
             anomalies.ObserveCall(task.Namespace, task.Name, used);
             var record = await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false);
             record = WithCompletion(record, collector, redacted, task.Namespace, task.Name);
             record = record with { Status = status, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
-            metrics.Requests.WithLabels(routeName, provider.Name, StatusLabel(status)).Inc();
+            metrics.Requests.WithLabels(routeName, provider.Name, request.Model, StatusLabel(status)).Inc();
             metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             await AuditAsync(record).ConfigureAwait(false);
         }
