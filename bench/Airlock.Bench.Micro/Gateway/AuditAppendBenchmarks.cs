@@ -14,7 +14,11 @@ public class AuditAppendBenchmarks
 {
     private static readonly JsonObject Data = new()
     {
-        ["route"] = "chat.completions", ["provider"] = "openai", ["model"] = "gpt-4.1-mini", ["status"] = 200, ["latencyMs"] = 0.42,
+        ["route"] = "chat.completions",
+        ["provider"] = "openai",
+        ["model"] = "gpt-4.1-mini",
+        ["status"] = 200,
+        ["latencyMs"] = 0.42,
         ["prompt"] = "[system] You label GitHub issues.\n[user] Label this issue: the build fails on a missing dependency.\n",
         ["completion"] = "Label: bug. The build fails on a missing dependency.",
     };

@@ -22,6 +22,12 @@ public sealed class TextChannel
     /// <summary>A private-key block longer than this is decided anyway (the scanner's own bound on a PEM body).</summary>
     public const int MaxPrivateKey = 12_288;
 
+    /// <summary>
+    /// Newly decided text without a word this long holds no secret (every rule's match is one word of at least 9 characters:
+    /// a URL credential <c>a://u:p@h</c>; assigned values and tokens are longer), so it is not searched.
+    /// </summary>
+    public const int MinSecretWord = 8;
+
     // No secret pattern runs across whitespace or quotes (private keys, which contain whitespace, are held whole).
     private static readonly SearchValues<char> Boundaries = SearchValues.Create(" \t\r\n\f\v\"'`");
 
@@ -50,6 +56,11 @@ public sealed class TextChannel
     {
         var safe = final ? Length : SafePoint();
         if (safe <= Decided) return 0;
+        if (!HasLongWord(_text.AsSpan(Decided, safe - Decided)))
+        {
+            Decided = safe;
+            return 0;
+        }
         var from = Math.Max(0, Decided - ContextChars);
         var before = _findings.Count;
         foreach (var finding in engine.FindSecrets(new string(_text, from, safe - from)))
@@ -65,6 +76,18 @@ public sealed class TextChannel
     /// <summary>The decided text [start, end) as it may leave (secrets cut out), or null when it leaves unchanged.</summary>
     public string? Render(int start, int end) =>
         _findings.Count == 0 ? null : SpanRedaction.Apply(new string(_text, start, end - start), start, _findings, markContinued: false);
+
+    private static bool HasLongWord(ReadOnlySpan<char> text)
+    {
+        while (text.Length >= MinSecretWord)
+        {
+            var boundary = text.IndexOfAny(Boundaries);
+            if (boundary < 0) return true;
+            if (boundary >= MinSecretWord) return true;
+            text = text[(boundary + 1)..];
+        }
+        return false;
+    }
 
     private int SafePoint()
     {
