@@ -5,10 +5,11 @@ using Airlock.Bench.Reporting;
 namespace Airlock.Bench.Gateway;
 
 /// <summary>
-/// The gateway figures, side by side in one run against one stand-in provider: latency overhead (interleaved single calls
-/// direct / through the gateway / through nginx on one dedicated thread: each run's p50 and p99 minus the direct ones),
-/// and requests per second through the gateway and through nginx at the same concurrency (alternating which goes first).
-/// Every figure is the median of the runs.
+/// The gateway figures, side by side in one run against one stand-in provider (see <see cref="GatewayLatency"/>): latency
+/// overhead through the gateway as shipped, through the same gateway with the guardrails off and with an fsync per audit
+/// commit (what each costs), and through nginx; the same for calls that resend a 20-turn conversation (as agents do); then
+/// requests per second and CPU per call through the gateway and through nginx at the same concurrency (alternating which
+/// goes first). Every figure is the median of the runs.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -16,6 +17,10 @@ public static class GatewayBenchmark
     {
         await using var rig = await GatewayRig.StartAsync(stateDir, cancellationToken).ConfigureAwait(false);
         await using var gateway = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway"), "gateway", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var unguarded = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway-unguarded"), "gateway-unguarded", ["--guardrails", "off"],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var fsync = await rig.StartGatewayAsync(Path.Combine(stateDir, "gateway-fsync"), "gateway-fsync", ["--audit-durability", "power-loss"],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         var nginxBinary = NginxProxy.Binary();
         await using var nginx = nginxBinary is null ? null
             : await NginxProxy.StartAsync(nginxBinary, rig.Provider.Address, Path.Combine(stateDir, "nginx"), cancellationToken).ConfigureAwait(false);
@@ -23,73 +28,73 @@ public static class GatewayBenchmark
 
         using var direct = new ModelCalls(rig.Provider.Address, null, load.Concurrency);
         using var viaGateway = new ModelCalls(gateway.Address, rig.Token, load.Concurrency);
+        using var viaUnguarded = new ModelCalls(unguarded.Address, rig.Token, 1);
+        using var viaFsync = new ModelCalls(fsync.Address, rig.Token, 1);
         using var viaNginx = nginx is null ? null : new ModelCalls(nginx.Address, null, load.Concurrency);
 
         var samples = Math.Max(200, (int)(load.Duration.TotalSeconds * 200));
-        await DedicatedThreads.Run(1, _ => Latencies(samples / 4, direct, viaGateway, viaNginx), "gateway-warmup").ConfigureAwait(false);
-        var p50 = new List<double>();
-        var p99 = new List<double>();
-        var nginxP50 = new List<double>();
-        for (var run = 0; run < load.Runs; run++)
-        {
-            var s = (Direct: new List<double>(), Gateway: new List<double>(), Nginx: new List<double>());
-            await DedicatedThreads.Run(1, _ => s = Latencies(samples, direct, viaGateway, viaNginx), "gateway-latency").ConfigureAwait(false);
-            p50.Add(Percentiles.Of(s.Gateway, 50) - Percentiles.Of(s.Direct, 50));
-            p99.Add(Percentiles.Of(s.Gateway, 99) - Percentiles.Of(s.Direct, 99));
-            if (s.Nginx.Count > 0) nginxP50.Add(Percentiles.Of(s.Nginx, 50) - Percentiles.Of(s.Direct, 50));
-            progress.Say($"gateway latency run {run + 1}/{load.Runs}: direct p50 {Percentiles.Of(s.Direct, 50):0.000} ms, gateway p50 {Percentiles.Of(s.Gateway, 50):0.000} / p99 {Percentiles.Of(s.Gateway, 99):0.000} ms, nginx p50 {Percentiles.Of(s.Nginx, 50):0.000} ms");
-        }
-        figures.Add("gateway.overhead_p50_ms", Percentiles.Median(p50), 3);
-        figures.Add("gateway.overhead_p99_ms", Percentiles.Median(p99), 3);
-        if (nginxP50.Count > 0) figures.Add("gateway.nginx_overhead_p50_ms", Percentiles.Median(nginxP50), 3);
+        List<GatewayLatency.Target> targets =
+        [
+            new("gateway.overhead", "gateway", viaGateway),
+            new("gateway.overhead_without_guardrails", "unguarded", viaUnguarded),
+            new("gateway.overhead_audit_fsync", "fsync", viaFsync),
+        ];
+        if (viaNginx is not null) targets.Add(new("gateway.nginx_overhead", "nginx", viaNginx));
+        await GatewayLatency.MeasureAsync(figures, direct, targets, samples, load.Runs, "gateway latency", progress).ConfigureAwait(false);
+
+        var history = ModelCalls.Conversation(20);
+        using var directHistory = new ModelCalls(rig.Provider.Address, null, 1, history);
+        using var gatewayHistory = new ModelCalls(gateway.Address, rig.Token, 1, history);
+        await GatewayLatency.MeasureAsync(figures, directHistory, [new("gateway.history_overhead", "gateway", gatewayHistory)], samples / 2, load.Runs,
+            "gateway history", progress).ConfigureAwait(false);
+        figures.Add("gateway.history_request_kb", Math.Round(history.Length / 1024.0, 1), 1);
 
         // Warm both paths at full concurrency first (tiered JIT, connection pools), unmeasured.
         var warm = load with { Duration = TimeSpan.FromSeconds(Math.Max(1, load.Duration.TotalSeconds / 2)) };
-        await ThroughputAsync(viaGateway, warm).ConfigureAwait(false);
-        if (viaNginx is not null) await ThroughputAsync(viaNginx, warm).ConfigureAwait(false);
+        await ThroughputAsync(viaGateway, warm, gateway.Pid, withChildren: false).ConfigureAwait(false);
+        if (viaNginx is not null) await ThroughputAsync(viaNginx, warm, nginx!.Pid, withChildren: true).ConfigureAwait(false);
         var gatewayRps = new List<double>();
         var nginxRps = new List<double>();
         var ratios = new List<double>();
+        var gatewayCpu = new List<double>();
+        var nginxCpu = new List<double>();
         for (var run = 0; run < load.Runs; run++)
         {
-            double g, n = double.NaN;
+            Throughput g, n = Throughput.None;
             if (viaNginx is not null && run % 2 == 1)
             {
-                n = await ThroughputAsync(viaNginx, load).ConfigureAwait(false);
-                g = await ThroughputAsync(viaGateway, load).ConfigureAwait(false);
+                n = await ThroughputAsync(viaNginx, load, nginx!.Pid, withChildren: true).ConfigureAwait(false);
+                g = await ThroughputAsync(viaGateway, load, gateway.Pid, withChildren: false).ConfigureAwait(false);
             }
             else
             {
-                g = await ThroughputAsync(viaGateway, load).ConfigureAwait(false);
-                if (viaNginx is not null) n = await ThroughputAsync(viaNginx, load).ConfigureAwait(false);
+                g = await ThroughputAsync(viaGateway, load, gateway.Pid, withChildren: false).ConfigureAwait(false);
+                if (viaNginx is not null) n = await ThroughputAsync(viaNginx, load, nginx!.Pid, withChildren: true).ConfigureAwait(false);
             }
-            gatewayRps.Add(g);
-            nginxRps.Add(n);
-            ratios.Add(g / n);
-            progress.Say($"gateway throughput run {run + 1}/{load.Runs}: gateway {g:0} req/s, nginx {n:0} req/s ({load.Concurrency} connections)");
+            gatewayRps.Add(g.PerSecond);
+            nginxRps.Add(n.PerSecond);
+            ratios.Add(g.PerSecond / n.PerSecond);
+            gatewayCpu.Add(g.CpuMicrosecondsPerCall);
+            nginxCpu.Add(n.CpuMicrosecondsPerCall);
+            progress.Say($"gateway throughput run {run + 1}/{load.Runs}: gateway {g.PerSecond:0} req/s ({g.CpuMicrosecondsPerCall:0} µs CPU a call), "
+                + $"nginx {n.PerSecond:0} req/s ({n.CpuMicrosecondsPerCall:0} µs CPU a call) ({load.Concurrency} connections)");
         }
         figures.Add("gateway.rps", Percentiles.Median(gatewayRps), 0);
         figures.Add("gateway.nginx_rps", Percentiles.Median(nginxRps), 0);
         figures.Add("gateway.rps_ratio_vs_nginx", viaNginx is null ? double.NaN : Percentiles.Median(ratios), 3);
+        figures.Add("gateway.cpu_us_per_call", Percentiles.Median(gatewayCpu), 0);
+        if (viaNginx is not null) figures.Add("gateway.nginx_cpu_us_per_call", Percentiles.Median(nginxCpu), 0);
         figures.Add("gateway.load_connections", load.Concurrency);
     }
 
-    private static (List<double> Direct, List<double> Gateway, List<double> Nginx) Latencies(int count, ModelCalls direct, ModelCalls gateway, ModelCalls? nginx)
-    {
-        var result = (Direct: new List<double>(count), Gateway: new List<double>(count), Nginx: new List<double>(count));
-        for (var i = 0; i < count; i++)
-        {
-            result.Direct.Add(direct.Call($"lat-d-{i}"));
-            result.Gateway.Add(gateway.Call($"lat-g-{i}"));
-            if (nginx is not null) result.Nginx.Add(nginx.Call($"lat-n-{i}"));
-        }
-        return result;
-    }
-
-    /// <summary>Completed calls per second with <see cref="HttpLoadOptions.Concurrency"/> dedicated threads each keeping one call in flight.</summary>
-    private static async Task<double> ThroughputAsync(ModelCalls calls, HttpLoadOptions load)
+    /// <summary>
+    /// Completed calls per second with <see cref="HttpLoadOptions.Concurrency"/> dedicated threads each keeping one call in
+    /// flight, and the CPU the proxy process (<paramref name="pid"/>) used per call meanwhile.
+    /// </summary>
+    private static async Task<Throughput> ThroughputAsync(ModelCalls calls, HttpLoadOptions load, int pid, bool withChildren)
     {
         long completed = 0;
+        var cpuBefore = ProcessCpu.Seconds(pid, withChildren);
         var end = Stopwatch.GetTimestamp() + (long)(load.Duration.TotalSeconds * Stopwatch.Frequency);
         var start = Stopwatch.GetTimestamp();
         await DedicatedThreads.Run(load.Concurrency, worker =>
@@ -100,6 +105,8 @@ public static class GatewayBenchmark
                 Interlocked.Increment(ref completed);
             }
         }, "gateway-rps").ConfigureAwait(false);
-        return completed / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var cpu = ProcessCpu.Seconds(pid, withChildren) - cpuBefore;
+        return new Throughput(completed / seconds, cpu is { } used && completed > 0 ? used * 1e6 / completed : double.NaN);
     }
 }

@@ -23,13 +23,13 @@ public sealed class GatewayProcess : IAsyncDisposable
     public int Pid => _process.Pid;
 
     public static async Task<GatewayProcess> StartAsync(string kubeconfig, Uri provider, string keyFile, string stateDir, string logName, int port = 0,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? flags = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(stateDir);
         port = port == 0 ? FreePort.Next() : port;
         var bench = typeof(GatewayProcess).Assembly.Location;
         var process = LoggedProcess.Start("dotnet", [bench, "gateway-host", "--kubeconfig", kubeconfig, "--listen", $"127.0.0.1:{port}",
-            "--provider", $"openai={new Uri(provider, "v1")}", "--provider-key-file", $"openai={keyFile}", "--state-dir", stateDir],
+            "--provider", $"openai={new Uri(provider, "v1")}", "--provider-key-file", $"openai={keyFile}", "--state-dir", stateDir, .. flags ?? []],
             Path.Combine(Path.GetDirectoryName(stateDir)!, logName + ".log"));
         var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}/"), stateDir);
         using var probe = new HttpClient();

@@ -52,9 +52,13 @@ public sealed class GatewayRig : IAsyncDisposable
     }
 
     /// <summary>Starts a gateway (audit log in <paramref name="auditDir"/>) and waits until the agent's calls go through.</summary>
-    public async Task<GatewayProcess> StartGatewayAsync(string auditDir, string logName, int port = 0, CancellationToken cancellationToken = default)
+    public Task<GatewayProcess> StartGatewayAsync(string auditDir, string logName, int port = 0, CancellationToken cancellationToken = default) =>
+        StartGatewayAsync(auditDir, logName, [], port, cancellationToken);
+
+    /// <summary>The same with more <c>gateway-host</c> flags (<c>--guardrails off</c>, <c>--audit-durability power-loss</c>).</summary>
+    public async Task<GatewayProcess> StartGatewayAsync(string auditDir, string logName, IReadOnlyList<string> flags, int port = 0, CancellationToken cancellationToken = default)
     {
-        var gateway = await GatewayProcess.StartAsync(Kubeconfig, Provider.Address, KeyFile, auditDir, logName, port, cancellationToken).ConfigureAwait(false);
+        var gateway = await GatewayProcess.StartAsync(Kubeconfig, Provider.Address, KeyFile, auditDir, logName, port, flags, cancellationToken).ConfigureAwait(false);
         using var calls = new ModelCalls(gateway.Address, Token, 1);
         await Poll.UntilAsync(() => calls.TryCall("warm-up") == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the gateway to accept the agent",
             TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);

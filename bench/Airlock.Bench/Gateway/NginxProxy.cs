@@ -20,6 +20,9 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The master process (the workers are its children).</summary>
+    public int Pid => _process.Pid;
+
     /// <summary>The nginx binary, or null when it is not installed (<c>apt-get install -y nginx</c>).</summary>
     public static string? Binary() => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
 

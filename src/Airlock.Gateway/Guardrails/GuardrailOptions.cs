@@ -8,4 +8,13 @@ public sealed record GuardrailOptions
 
     /// <summary>A secret in the prompt (the agent is about to send a credential to a model provider).</summary>
     public GuardrailAction SecretsInPrompt { get; init; } = GuardrailAction.Flag;
+
+    /// <summary>
+    /// Secrets in the model's output reach the agent redacted (<c>[REDACTED:type]</c>), streamed or not. A team whose agents
+    /// must see them may turn this off; the audit log and the metrics still record them redacted.
+    /// </summary>
+    public bool RedactCompletions { get; init; } = true;
+
+    /// <summary>Texts remembered as scanned (per task, by SHA-256), for each of the secret and injection caches.</summary>
+    public int ScanCacheCapacity { get; init; } = 100_000;
 }

@@ -1,5 +1,6 @@
 using Airlock.Gateway.Serving;
 using Airlock.Guardrails;
+using Airlock.Stores.Audit.Sqlite;
 
 namespace Airlock.Gateway.Hosting;
 
@@ -13,6 +14,9 @@ public sealed record GatewayComponentOptions
     public GatewayOptions Gateway { get; init; } = new();
 
     public string? StateDirectory { get; init; }
+
+    /// <summary>What an acknowledged SQLite audit record survives: a process crash (default) or also a power loss (an fsync per commit).</summary>
+    public SqliteDurability AuditDurability { get; init; } = SqliteDurability.ProcessCrash;
 
     public string? PostgresConnectionString { get; init; }
 

@@ -106,7 +106,8 @@ public sealed class GatewayServer : IAsyncDisposable
             dependencies.Audit, usage, detector, metrics, new UpstreamClient(http, metrics), loggerFactory.CreateLogger<ModelCallHandler>());
         var models = new ModelsEndpoint(authenticator, providers, http);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // No configuration reload: it would watch the working directory tree, and every audit commit beneath it woke the watcher.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>

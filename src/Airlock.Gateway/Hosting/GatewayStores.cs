@@ -11,7 +11,7 @@ public static class GatewayStores
     public static async Task<IAuditStore> OpenAuditAsync(GatewayComponentOptions options, CancellationToken cancellationToken)
     {
         if (options.PostgresConnectionString is { Length: > 0 } postgres) return await PostgresAuditLog.OpenAsync(postgres, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (options.StateDirectory is { Length: > 0 } dir) return SqliteAuditLog.OpenStateDirectory(dir);
+        if (options.StateDirectory is { Length: > 0 } dir) return SqliteAuditLog.OpenStateDirectory(dir, durability: options.AuditDurability);
         return new InMemoryAuditLog();
     }
 

@@ -23,11 +23,11 @@ public sealed class CompletionCollector
     public IReadOnlyList<(string Name, string Arguments)> ToolCalls => [.. _toolCalls.Values.Select(t => (t.Name, t.Arguments.ToString()))];
 
     /// <summary>A whole (non-streamed) response body.</summary>
-    public void AddResponse(ModelRoute route, ReadOnlySpan<byte> json)
+    public void AddResponse(ModelRoute route, ReadOnlyMemory<byte> json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json.ToArray());
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return;
             if (route == ModelRoute.Messages) AddAnthropicMessage(root);
@@ -39,29 +39,19 @@ public sealed class CompletionCollector
         }
     }
 
-    /// <summary>The data of one streamed event. Returns true when it is the usage-only chunk the gateway asked for.</summary>
-    public bool AddStreamEvent(ModelRoute route, ReadOnlySpan<byte> data)
+    /// <summary>The parsed data of one streamed event.</summary>
+    public void AddStreamEvent(ModelRoute route, JsonElement root)
     {
-        if (data.SequenceEqual("[DONE]"u8)) return false;
-        try
-        {
-            using var document = JsonDocument.Parse(data.ToArray());
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return false;
-            if (route == ModelRoute.Messages)
-            {
-                AddAnthropicEvent(root);
-                return false;
-            }
-            AddOpenAi(root, streamed: true);
-            return root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() == 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        if (root.ValueKind != JsonValueKind.Object) return;
+        if (route == ModelRoute.Messages) AddAnthropicEvent(root);
+        else AddOpenAi(root, streamed: true);
     }
+
+    /// <summary>True for OpenAI's usage-only final chunk (usage, no choices): the one the gateway asks for when the caller did not.</summary>
+    public static bool IsUsageOnly(ModelRoute route, JsonElement root) =>
+        route != ModelRoute.Messages && root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() == 0;
 
     private void AddOpenAi(JsonElement root, bool streamed)
     {

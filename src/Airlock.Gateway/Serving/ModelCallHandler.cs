@@ -4,7 +4,6 @@ using Airlock.Gateway.Auditing;
 using Airlock.Gateway.Guardrails;
 using Airlock.Gateway.Metrics;
 using Airlock.Gateway.Providers;
-using Airlock.Gateway.Tasks;
 using Airlock.Gateway.Usage;
 using Airlock.Stores.Audit;
 using Airlock.Stores.Limits;
@@ -15,7 +14,9 @@ namespace Airlock.Gateway.Serving;
 
 /// <summary>
 /// One model call end to end: who is calling, may it use this model, guardrails, ceilings, forward with the provider key,
-/// relay the answer, then count usage, audit and watch for anomalies. Every refusal after the caller is known is audited too.
+/// relay the answer (secrets cut out), and, before the caller sees the end of it, count usage, audit and watch for anomalies.
+/// Every refusal after the caller is known is audited too. When no guardrail can refuse the call, the prompt is scanned
+/// while the provider answers.
 /// </summary>
 public sealed partial class ModelCallHandler(
     CallerAuthenticator authenticator,
@@ -37,7 +38,7 @@ public sealed partial class ModelCallHandler(
         var (task, authError) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
         if (task is null)
         {
-            await RefuseAsync(context, flavor, routeName, null, authError!).ConfigureAwait(false);
+            await RefuseAsync(context, flavor, routeName, null, null, null, authError!).ConfigureAwait(false);
             return;
         }
         var facts = new ModelCallFacts { Namespace = task.Namespace, Task = task.Name, Pod = task.Pod, Route = routeName, Provider = task.Model.Provider };
@@ -73,18 +74,20 @@ public sealed partial class ModelCallHandler(
             return;
         }
 
-        var (verdict, redactedPrompt) = guardrails.CheckPrompt(request.Prompt, request.Untrusted);
-        facts = facts with { Prompt = redactedPrompt, Guardrails = verdict };
-        CountGuardrails(task, verdict);
-        if (verdict.Blocked)
+        var timing = guardrails.ScanBeforeForwarding ? PromptCheckTiming.BeforeForwarding
+            : request.Stream ? PromptCheckTiming.InBackground : PromptCheckTiming.WhileWaiting;
+        var scan = new PromptCheck(guardrails, task.LimitKey, request.Parts, timing);
+        if (scan.Verdict is { Blocked: true } verdict)
         {
             var what = verdict.Injection ? "prompt injection in content the agent did not author" : "a secret in the prompt";
-            await RefuseAuditedAsync(context, flavor, facts, GatewayError.Forbidden("guardrail_blocked", $"blocked by the gateway's guardrails: {what}"), started).ConfigureAwait(false);
+            await RefuseAuditedAsync(context, flavor, await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false),
+                GatewayError.Forbidden("guardrail_blocked", $"blocked by the gateway's guardrails: {what}"), started).ConfigureAwait(false);
             return;
         }
         if (provider.Key.Current is not { } key)
         {
-            await RefuseAuditedAsync(context, flavor, facts, new GatewayError(503, "provider_key_unavailable", $"the key of provider \"{provider.Name}\" cannot be read"), started).ConfigureAwait(false);
+            await RefuseAuditedAsync(context, flavor, await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false),
+                new GatewayError(503, "provider_key_unavailable", $"the key of provider \"{provider.Name}\" cannot be read"), started).ConfigureAwait(false);
             return;
         }
 
@@ -92,61 +95,46 @@ public sealed partial class ModelCallHandler(
         var decision = await limits.AcquireAsync(task.LimitKey, ceilings, request.EstimatedTokens, context.RequestAborted).ConfigureAwait(false);
         if (!decision.Allowed)
         {
-            await RefuseAuditedAsync(context, flavor, facts, CeilingError(task, decision), started).ConfigureAwait(false);
+            await RefuseAuditedAsync(context, flavor, await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false),
+                CeilingError(task, decision), started).ConfigureAwait(false);
             return;
         }
 
         var collector = new CompletionCollector();
-        var settled = false;
-        async Task SettleAsync()
+        var finished = false;
+        async Task FinishAsync(int status, IReadOnlyList<string>? redacted)
         {
-            // Counters are settled before the caller sees the end of the answer (its next call meets them).
-            if (settled) return;
-            settled = true;
-            await limits.CompleteAsync(task.LimitKey, request.EstimatedTokens, collector.PromptTokens + collector.CompletionTokens, CancellationToken.None).ConfigureAwait(false);
+            // Runs before the caller sees the end of the answer: its next call meets the counters, and the record is durable.
+            if (finished) return;
+            finished = true;
+            var used = collector.PromptTokens + collector.CompletionTokens;
+            await limits.CompleteAsync(task.LimitKey, request.EstimatedTokens, used, CancellationToken.None).ConfigureAwait(false);
             usage.Record(task.Namespace, task.Name, collector.PromptTokens, collector.CompletionTokens);
-            metrics.Tokens.WithLabels(task.Namespace, task.Name, "prompt").Inc(collector.PromptTokens);
-            metrics.Tokens.WithLabels(task.Namespace, task.Name, "completion").Inc(collector.CompletionTokens);
-            anomalies.ObserveCall(task.Namespace, task.Name, collector.PromptTokens + collector.CompletionTokens);
+            metrics.Tokens.WithLabels(task.Namespace, provider.Name, request.Model, "prompt").Inc(collector.PromptTokens);
+            metrics.Tokens.WithLabels(task.Namespace, provider.Name, request.Model, "completion").Inc(collector.CompletionTokens);
+            anomalies.ObserveCall(task.Namespace, task.Name, used);
+            var record = await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false);
+            record = WithCompletion(record, collector, redacted, task.Namespace, task.Name);
+            record = record with { Status = status, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+            metrics.Requests.WithLabels(routeName, provider.Name, request.Model, StatusLabel(status)).Inc();
+            metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            await AuditAsync(record).ConfigureAwait(false);
         }
 
-        var status = 0;
+        var engine = guardrails.RedactCompletions ? guardrails.Engine : null;
         try
         {
-            status = await upstream.ForwardAsync(context, provider, key, route, request, collector, SettleAsync).ConfigureAwait(false);
+            await upstream.ForwardAsync(context, provider, key, route, request, collector, engine, scan.WhileWaiting, FinishAsync).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
-            status = 499;
+            // The caller went away mid-answer: still counted and audited (499, nginx's code for it).
+            await FinishAsync(499, null).ConfigureAwait(false);
         }
         finally
         {
-            await SettleAsync().ConfigureAwait(false);
+            await FinishAsync(context.Response.StatusCode, null).ConfigureAwait(false);
         }
-        if (status == 0) status = context.Response.StatusCode;
-
-        var (completion, completionSecrets) = guardrails.RedactCompletion(collector.Completion);
-        var toolCalls = collector.ToolCalls.Select(t => (t.Name, guardrails.RedactCompletion(t.Arguments).Redacted)).ToList();
-        if (completionSecrets.Count > 0)
-        {
-            metrics.GuardrailHits.WithLabels("secret", "flag").Inc();
-            anomalies.ObserveGuardrailHit(task.Namespace, task.Name, "secret in the completion");
-        }
-        facts = facts with
-        {
-            Status = status,
-            PromptTokens = collector.PromptTokens,
-            CompletionTokens = collector.CompletionTokens,
-            Completion = completion,
-            ToolCalls = toolCalls,
-            Guardrails = verdict with { CompletionSecrets = completionSecrets },
-            LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        };
-        metrics.Requests.WithLabels(routeName, provider.Name, StatusLabel(status)).Inc();
-        metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        // The record is durable before the response completes: a gateway that dies here leaves the caller with an unfinished
-        // answer, never with an answered call that the audit log does not know about.
-        await AuditAsync(facts).ConfigureAwait(false);
         await CompleteResponseAsync(context).ConfigureAwait(false);
     }
 
@@ -160,75 +148,5 @@ public sealed partial class ModelCallHandler(
         {
             // The caller went away; the call is still audited.
         }
-    }
-
-    private GatewayError CeilingError(CallerTask task, LimitDecision decision)
-    {
-        switch (decision.Verdict)
-        {
-            case LimitVerdict.BudgetExhausted:
-                anomalies.ObserveBudgetExhausted(task.Namespace, task.Name, task.Model.MaxTotalTokens ?? 0);
-                return GatewayError.Forbidden("budget_exhausted", $"the task's token budget ({task.Model.MaxTotalTokens}) is spent");
-            case LimitVerdict.RequestsPerMinute:
-                return new GatewayError(429, "rate_limit_exceeded", $"requestsPerMinute ({task.Model.RequestsPerMinute}) reached", decision.RetryAfter);
-            case LimitVerdict.TokensPerMinute:
-                return new GatewayError(429, "rate_limit_exceeded", $"tokensPerMinute ({task.Model.TokensPerMinute}) reached", decision.RetryAfter);
-            default:
-                return new GatewayError(429, "rate_limit_exceeded", "the token budget is nearly spent and other calls are in flight", decision.RetryAfter);
-        }
-    }
-
-    private void CountGuardrails(CallerTask task, GuardrailVerdict verdict)
-    {
-        if (verdict.Injection) metrics.GuardrailHits.WithLabels("injection", verdict.Blocked ? "block" : "flag").Inc();
-        if (verdict.PromptSecrets.Count > 0) metrics.GuardrailHits.WithLabels("secret", verdict.Blocked ? "block" : "flag").Inc();
-        if (verdict.Injection || verdict.PromptSecrets.Count > 0)
-        {
-            anomalies.ObserveGuardrailHit(task.Namespace, task.Name, verdict.Injection ? "prompt injection" : "secret in the prompt");
-        }
-    }
-
-    private async Task RefuseAuditedAsync(HttpContext context, ApiFlavor flavor, ModelCallFacts facts, GatewayError error, long started)
-    {
-        await RefuseAsync(context, flavor, facts.Route, facts.Provider, error).ConfigureAwait(false);
-        await AuditAsync(facts with { Status = error.Status, Refusal = error.Code, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds }).ConfigureAwait(false);
-    }
-
-    private async Task RefuseAsync(HttpContext context, ApiFlavor flavor, string route, string? provider, GatewayError error)
-    {
-        metrics.Refusals.WithLabels(error.Code).Inc();
-        metrics.Requests.WithLabels(route, provider ?? "", StatusLabel(error.Status)).Inc();
-        await ErrorResponses.WriteAsync(context, flavor, error).ConfigureAwait(false);
-    }
-
-    private async Task AuditAsync(ModelCallFacts facts)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await audit.AppendAsync(ModelCallAudit.ToEntry(facts), CancellationToken.None).ConfigureAwait(false);
-            metrics.AuditAppendDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        }
-        catch (Exception e)
-        {
-            metrics.AuditFailures.Inc();
-            Log.AuditFailed(logger, facts.Namespace, facts.Task, e);
-        }
-    }
-
-    private static string StatusLabel(int status) => status switch
-    {
-        200 => "200",
-        400 => "400",
-        401 => "401",
-        403 => "403",
-        429 => "429",
-        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Error, Message = "audit record of a model call by {Namespace}/{Task} could not be written")]
-        public static partial void AuditFailed(ILogger logger, string @namespace, string task, Exception exception);
     }
 }

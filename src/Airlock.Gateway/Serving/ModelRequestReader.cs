@@ -1,152 +1,190 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Airlock.Gateway.Guardrails;
 
 namespace Airlock.Gateway.Serving;
 
 /// <summary>
-/// Parses a model-call body (OpenAI chat or embeddings, Anthropic messages) into a <see cref="ModelRequest"/>. A streamed
-/// OpenAI chat that did not ask for usage gets <c>stream_options.include_usage</c>, so the final chunk carries the tokens.
+/// Parses a model-call body (OpenAI chat or embeddings, Anthropic messages) into a <see cref="ModelRequest"/>: one
+/// <see cref="PromptPart"/> per message content and per tool call, read from a <see cref="JsonDocument"/> (no object tree).
+/// A streamed OpenAI chat that did not ask for usage gets <c>stream_options.include_usage</c>, so the final chunk carries
+/// the tokens.
 /// </summary>
 public static class ModelRequestReader
 {
-    /// <summary>Text kept for audit and scanning per request (longer prompts are cut: the audit log is not a data lake).</summary>
+    /// <summary>Text kept per part and per audit record (the audit log is not a data lake).</summary>
     public const int MaxText = 256 * 1024;
 
     /// <summary>The request, or null when the body is not a JSON object.</summary>
     public static ModelRequest? Read(ModelRoute route, ReadOnlyMemory<byte> body)
     {
-        JsonObject root;
+        JsonDocument document;
         try
         {
-            if (JsonNode.Parse(body.Span) is not JsonObject parsed) return null;
-            root = parsed;
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             return null;
         }
-        var model = Str(root["model"]);
-        var stream = root["stream"] is JsonValue s && s.TryGetValue<bool>(out var b) && b;
-        var maxTokens = Long(root["max_tokens"]) ?? Long(root["max_completion_tokens"]) ?? 0;
-        var prompt = new StringBuilder();
-        var untrusted = new StringBuilder();
-        switch (route)
+        using (document)
         {
-            case ModelRoute.ChatCompletions:
-                ReadChat(root, prompt, untrusted);
-                break;
-            case ModelRoute.Embeddings:
-                AppendInput(root["input"], prompt);
-                untrusted.Append(prompt);
-                break;
-            default:
-                ReadMessages(root, prompt, untrusted);
-                break;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            var model = Str(root, "model");
+            var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+            var maxTokens = Long(root, "max_tokens") ?? Long(root, "max_completion_tokens") ?? 0;
+            var parts = new List<PromptPart>();
+            switch (route)
+            {
+                case ModelRoute.ChatCompletions:
+                    ReadChat(root, parts);
+                    break;
+                case ModelRoute.Embeddings:
+                    if (root.TryGetProperty("input", out var input)) ReadInput(input, parts);
+                    break;
+                default:
+                    ReadMessages(root, parts);
+                    break;
+            }
+            var upstream = body;
+            var injected = false;
+            if (route == ModelRoute.ChatCompletions && stream && !AsksForUsage(root))
+            {
+                upstream = WithUsageRequested(body);
+                injected = true;
+            }
+            // A rough estimate (4 bytes a token for the prompt, plus the completion cap) bounds concurrent bursts against the budget.
+            var estimate = Math.Max(1, body.Length / 4 + maxTokens);
+            return new ModelRequest(model, stream, estimate, parts, upstream, injected);
         }
-        var upstream = body;
-        var injected = false;
-        if (route == ModelRoute.ChatCompletions && stream && !AsksForUsage(root))
-        {
-            var options = root["stream_options"] as JsonObject ?? [];
-            options["include_usage"] = true;
-            root["stream_options"] = options;
-            upstream = JsonSerializer.SerializeToUtf8Bytes(root);
-            injected = true;
-        }
-        // A rough estimate (4 bytes a token for the prompt, plus the completion cap) bounds concurrent bursts against the budget.
-        var estimate = Math.Max(1, body.Length / 4 + maxTokens);
-        return new ModelRequest(model, stream, estimate, Cut(prompt), Cut(untrusted), upstream, injected);
     }
 
-    private static bool AsksForUsage(JsonObject root) =>
-        root["stream_options"] is JsonObject o && o["include_usage"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private static bool AsksForUsage(JsonElement root) =>
+        root.TryGetProperty("stream_options", out var o) && o.ValueKind == JsonValueKind.Object
+        && o.TryGetProperty("include_usage", out var v) && v.ValueKind == JsonValueKind.True;
 
-    private static void ReadChat(JsonObject root, StringBuilder prompt, StringBuilder untrusted)
+    /// <summary>The body with <c>stream_options.include_usage</c> set (the rare path: rewritten through an object tree).</summary>
+    private static byte[] WithUsageRequested(ReadOnlyMemory<byte> body)
     {
-        if (root["messages"] is not JsonArray messages) return;
-        foreach (var message in messages.OfType<JsonObject>())
+        var root = (JsonObject)JsonNode.Parse(body.Span)!;
+        var options = root["stream_options"] as JsonObject ?? [];
+        options["include_usage"] = true;
+        root["stream_options"] = options;
+        return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    private static void ReadChat(JsonElement root, List<PromptPart> parts)
+    {
+        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array) return;
+        var text = new StringBuilder();
+        foreach (var message in messages.EnumerateArray())
         {
-            var role = Str(message["role"]) ?? "";
-            var start = prompt.Length;
-            prompt.Append('[').Append(role).Append("] ");
-            var contentStart = prompt.Length;
-            AppendContent(message["content"], prompt);
-            if (role is "user" or "tool" or "function") untrusted.Append(prompt, contentStart, prompt.Length - contentStart).Append('\n');
-            if (message["tool_calls"] is JsonArray calls)
+            if (message.ValueKind != JsonValueKind.Object) continue;
+            var role = Str(message, "role") ?? "";
+            parts.Add(new PromptPart(Label(role), Content(message, text), role is "user" or "tool" or "function"));
+            if (!message.TryGetProperty("tool_calls", out var calls) || calls.ValueKind != JsonValueKind.Array) continue;
+            foreach (var call in calls.EnumerateArray())
             {
-                foreach (var call in calls.OfType<JsonObject>())
+                if (call.ValueKind == JsonValueKind.Object && call.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object)
                 {
-                    if (call["function"] is JsonObject f) prompt.Append(" [tool_call ").Append(Str(f["name"])).Append(' ').Append(Str(f["arguments"])).Append(']');
+                    parts.Add(new PromptPart($"[tool_call {Str(f, "name")}] ", Str(f, "arguments") ?? "", false));
                 }
             }
-            if (prompt.Length > start) prompt.Append('\n');
-            if (prompt.Length > MaxText) return;
         }
     }
 
-    private static void ReadMessages(JsonObject root, StringBuilder prompt, StringBuilder untrusted)
+    private static void ReadMessages(JsonElement root, List<PromptPart> parts)
     {
-        if (root["system"] is { } system)
+        var text = new StringBuilder();
+        if (root.TryGetProperty("system", out var system))
         {
-            prompt.Append("[system] ");
-            AppendContent(system, prompt);
-            prompt.Append('\n');
+            text.Clear();
+            AppendContent(system, text);
+            parts.Add(new PromptPart("[system] ", Cut(text), false));
         }
-        if (root["messages"] is not JsonArray messages) return;
-        foreach (var message in messages.OfType<JsonObject>())
+        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array) return;
+        foreach (var message in messages.EnumerateArray())
         {
-            var role = Str(message["role"]) ?? "";
-            prompt.Append('[').Append(role).Append("] ");
-            var contentStart = prompt.Length;
-            AppendContent(message["content"], prompt);
-            if (role == "user") untrusted.Append(prompt, contentStart, prompt.Length - contentStart).Append('\n');
-            prompt.Append('\n');
-            if (prompt.Length > MaxText) return;
+            if (message.ValueKind != JsonValueKind.Object) continue;
+            var role = Str(message, "role") ?? "";
+            parts.Add(new PromptPart(Label(role), Content(message, text), role == "user"));
         }
+    }
+
+    private static void ReadInput(JsonElement input, List<PromptPart> parts)
+    {
+        switch (input.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = input.GetString()!;
+                parts.Add(new PromptPart("[input] ", text.Length > MaxText ? text[..MaxText] : text, true));
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in input.EnumerateArray()) ReadInput(item, parts);
+                break;
+        }
+    }
+
+    /// <summary>A message's content as one text (a plain string is taken as it is, without copying).</summary>
+    private static string Content(JsonElement message, StringBuilder scratch)
+    {
+        if (!message.TryGetProperty("content", out var content)) return "";
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            var text = content.GetString()!;
+            return text.Length > MaxText ? text[..MaxText] : text;
+        }
+        scratch.Clear();
+        AppendContent(content, scratch);
+        return Cut(scratch);
     }
 
     /// <summary>Text of a content field: a string, or blocks (text, tool_result with nested content, tool_use input).</summary>
-    private static void AppendContent(JsonNode? content, StringBuilder into)
+    private static void AppendContent(JsonElement content, StringBuilder into)
     {
-        switch (content)
+        switch (content.ValueKind)
         {
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                into.Append(text);
+            case JsonValueKind.String:
+                into.Append(content.GetString());
                 break;
-            case JsonArray blocks:
-                foreach (var block in blocks)
+            case JsonValueKind.Array:
+                foreach (var block in content.EnumerateArray())
                 {
-                    if (block is not JsonObject part)
+                    if (block.ValueKind != JsonValueKind.Object)
                     {
                         AppendContent(block, into);
                         continue;
                     }
-                    var type = Str(part["type"]);
-                    if (part["text"] is JsonValue t && t.TryGetValue<string>(out var partText)) into.Append(partText).Append(' ');
-                    else if (type == "tool_result") AppendContent(part["content"], into.Append("[tool_result] "));
-                    else if (type == "tool_use") into.Append("[tool_use ").Append(Str(part["name"])).Append(' ').Append(part["input"]?.ToJsonString()).Append("] ");
+                    var type = Str(block, "type");
+                    if (block.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String) into.Append(t.GetString()).Append(' ');
+                    else if (type == "tool_result" && block.TryGetProperty("content", out var result)) AppendContent(result, into.Append("[tool_result] "));
+                    else if (type == "tool_use")
+                    {
+                        into.Append("[tool_use ").Append(Str(block, "name")).Append(' ');
+                        if (block.TryGetProperty("input", out var input)) into.Append(input.GetRawText());
+                        into.Append("] ");
+                    }
                 }
                 break;
         }
     }
 
-    private static void AppendInput(JsonNode? input, StringBuilder into)
+    private static string Label(string role) => role switch
     {
-        switch (input)
-        {
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                into.Append(text).Append('\n');
-                break;
-            case JsonArray items:
-                foreach (var item in items) AppendInput(item, into);
-                break;
-        }
-    }
+        "system" => "[system] ",
+        "user" => "[user] ",
+        "assistant" => "[assistant] ",
+        "tool" => "[tool] ",
+        _ => $"[{role}] ",
+    };
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
+    private static long? Long(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
 
     private static string Cut(StringBuilder text) => text.Length > MaxText ? text.ToString(0, MaxText) : text.ToString();
 }

@@ -1,16 +1,23 @@
 using System.Buffers;
+using System.Text.Json;
+using Airlock.Gateway.Redaction;
 using Microsoft.AspNetCore.Http;
 
 namespace Airlock.Gateway.Serving;
 
 /// <summary>
-/// Relays a server-sent-event stream event by event as it arrives (each read is written and flushed at once, never the whole
-/// stream buffered), showing each event's data to a <see cref="CompletionCollector"/>. The usage-only chunk the gateway
-/// itself asked for is not passed on, so the caller sees exactly the stream it asked for.
+/// Relays a server-sent-event stream event by event as it arrives (what one read brings is written and flushed at once,
+/// never the whole stream buffered), showing each event's data to a <see cref="CompletionCollector"/>. With a
+/// <see cref="StreamRedactor"/> the events pass through it first (the collector then sees what the caller sees). The
+/// usage-only chunk the gateway itself asked for is not passed on. Before the event that ends the stream (or the end of the
+/// upstream body) <c>beforeEnd</c> runs: usage is settled and the call audited before the caller sees the end.
 /// </summary>
-public static class StreamRelay
+public sealed class StreamRelay(HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, StreamRedactor? redactor, Func<Task> beforeEnd)
 {
-    public static async Task RelayAsync(Stream upstream, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, Func<Task> beforeEnd, CancellationToken cancellationToken)
+    private readonly List<ReleasedEvent> _released = [];
+    private bool _ended;
+
+    public async Task RelayAsync(Stream upstream, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var filled = 0;
@@ -28,21 +35,23 @@ public static class StreamRelay
                 var read = await upstream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
                 filled += read;
-                var consumed = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), response, route, collector, dropGatewayUsage, beforeEnd, cancellationToken).ConfigureAwait(false);
+                var consumed = 0;
+                while (SseEvents.EventEnd(buffer.AsSpan(consumed, filled - consumed)) is var end && end > 0)
+                {
+                    await HandleAsync(buffer.AsMemory(consumed, end), cancellationToken).ConfigureAwait(false);
+                    consumed += end;
+                }
                 if (consumed > 0)
                 {
                     buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                     filled -= consumed;
-                    await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-            if (filled > 0) Inspect(buffer.AsSpan(0, filled), route, collector);
-            await beforeEnd().ConfigureAwait(false);
-            if (filled > 0)
-            {
-                await response.Body.WriteAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
-                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // An unterminated last event (the upstream closed early) still counts, and is still redacted.
+            if (filled > 0) await HandleAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
+            if (!_ended) await EndAsync(null, cancellationToken).ConfigureAwait(false);
+            await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -50,68 +59,75 @@ public static class StreamRelay
         }
     }
 
-    /// <summary>Writes every complete event in <paramref name="data"/>; returns how many bytes were consumed.</summary>
-    private static async ValueTask<int> ForwardCompleteEventsAsync(
-        ReadOnlyMemory<byte> data, HttpResponse response, ModelRoute route, CompletionCollector collector, bool dropGatewayUsage, Func<Task> beforeEnd,
-        CancellationToken cancellationToken)
+    private async Task HandleAsync(ReadOnlyMemory<byte> eventBytes, CancellationToken cancellationToken)
     {
-        var consumed = 0;
-        var pendingStart = 0;
-        while (true)
+        if (SseEvents.IsTerminal(eventBytes.Span) && !_ended)
         {
-            var end = EventEnd(data.Span[consumed..]);
-            if (end < 0) break;
-            var eventBytes = data.Slice(consumed, end);
-            var isGatewayUsage = Inspect(eventBytes.Span, route, collector);
-            if (IsTerminal(eventBytes.Span))
-            {
-                // Settle usage and ceilings before the caller sees the end of the stream (its next call must meet them).
-                if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
-                pendingStart = consumed;
-                await beforeEnd().ConfigureAwait(false);
-            }
-            if (isGatewayUsage && dropGatewayUsage)
-            {
-                if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
-                pendingStart = consumed + end;
-            }
-            consumed += end;
+            await EndAsync(eventBytes, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        if (consumed > pendingStart) await response.Body.WriteAsync(data[pendingStart..consumed], cancellationToken).ConfigureAwait(false);
-        return consumed;
+        if (redactor is null)
+        {
+            using var data = Parse(eventBytes);
+            var drop = false;
+            if (data is not null)
+            {
+                collector.AddStreamEvent(route, data.RootElement);
+                drop = dropGatewayUsage && CompletionCollector.IsUsageOnly(route, data.RootElement);
+            }
+            if (!drop) response.BodyWriter.Write(eventBytes.Span);
+            return;
+        }
+        var owned = eventBytes.ToArray();
+        var parsed = Parse(owned);
+        var isUsage = parsed is not null && dropGatewayUsage && CompletionCollector.IsUsageOnly(route, parsed.RootElement);
+        redactor.Add(owned, parsed, isUsage, _released);
+        Write();
     }
 
-    /// <summary>The event that ends a stream: OpenAI's <c>data: [DONE]</c>, Anthropic's <c>message_stop</c>.</summary>
-    private static bool IsTerminal(ReadOnlySpan<byte> eventBytes) =>
-        eventBytes.IndexOf("data: [DONE]"u8) >= 0 || eventBytes.IndexOf("event: message_stop"u8) >= 0;
-
-    /// <summary>Length of the first event including its blank-line terminator, or -1 when it is not complete yet.</summary>
-    private static int EventEnd(ReadOnlySpan<byte> data)
+    /// <summary>Releases what the redactor holds, runs <c>beforeEnd</c>, then sends the terminal event (when there is one).</summary>
+    private async Task EndAsync(ReadOnlyMemory<byte>? terminal, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < data.Length - 1; i++)
+        _ended = true;
+        if (redactor is not null)
         {
-            if (data[i] != '\n') continue;
-            if (data[i + 1] == '\n') return i + 2;
-            if (data[i + 1] == '\r' && i + 2 < data.Length && data[i + 2] == '\n') return i + 3;
+            redactor.Flush(_released);
+            Write();
         }
-        return -1;
+        if (terminal is { } last && Parse(last) is { } data)
+        {
+            using (data) collector.AddStreamEvent(route, data.RootElement);
+        }
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await beforeEnd().ConfigureAwait(false);
+        if (terminal is { } end) response.BodyWriter.Write(end.Span);
     }
 
-    /// <summary>Shows the event's data lines to the collector; true when it is the gateway-requested usage chunk.</summary>
-    private static bool Inspect(ReadOnlySpan<byte> eventBytes, ModelRoute route, CompletionCollector collector)
+    private void Write()
     {
-        var isUsage = false;
-        while (eventBytes.Length > 0)
+        foreach (var released in _released)
         {
-            var newline = eventBytes.IndexOf((byte)'\n');
-            var line = newline < 0 ? eventBytes : eventBytes[..newline];
-            eventBytes = newline < 0 ? default : eventBytes[(newline + 1)..];
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (!line.StartsWith("data:"u8)) continue;
-            var payload = line[5..];
-            if (payload.Length > 0 && payload[0] == ' ') payload = payload[1..];
-            isUsage |= collector.AddStreamEvent(route, payload);
+            using (var data = released.Data ?? Parse(released.Bytes))
+            {
+                if (data is not null) collector.AddStreamEvent(route, data.RootElement);
+            }
+            if (!released.Drop) response.BodyWriter.Write(released.Bytes);
         }
-        return isUsage;
+        _released.Clear();
+    }
+
+    /// <summary>The event's data as JSON, or null ([DONE], or not JSON).</summary>
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> eventBytes)
+    {
+        var data = SseEvents.Data(eventBytes);
+        if (data.Length == 0 || data.Span[0] is not ((byte)'{' or (byte)'[')) return null;
+        try
+        {
+            return JsonDocument.Parse(data);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

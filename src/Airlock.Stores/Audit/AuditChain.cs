@@ -56,6 +56,14 @@ public static class AuditChain
         return new AuditRecord(sequence, ParseTime(timeText), kind, @namespace, task, pod, ParseData(dataText), previousHash, hash);
     }
 
+    /// <summary>Makes the next record of a chain from an entry whose data object is already at hand (not parsed again).</summary>
+    public static AuditRecord Link(long sequence, DateTimeOffset time, string kind, string @namespace, string task, string? pod, string dataText, JsonObject data, string previousHash)
+    {
+        var timeText = FormatTime(time);
+        var hash = ComputeHash(sequence, timeText, kind, @namespace, task, pod, dataText, previousHash);
+        return new AuditRecord(sequence, ParseTime(timeText), kind, @namespace, task, pod, data, previousHash, hash);
+    }
+
     /// <summary>A stored row back as a record.</summary>
     public static AuditRecord FromStored(long sequence, string time, string kind, string @namespace, string task, string? pod, string dataText, string previousHash, string hash) =>
         new(sequence, ParseTime(time), kind, @namespace, task, pod, ParseData(dataText), previousHash, hash);

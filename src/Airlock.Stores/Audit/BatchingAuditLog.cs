@@ -1,33 +1,41 @@
-using System.Threading.Channels;
-
 namespace Airlock.Stores.Audit;
 
 /// <summary>
-/// Group commit for durable audit stores: appends queue up and one writer links and commits them in batches (one transaction,
-/// one fsync for many records). <see cref="AppendAsync"/> returns only after its batch committed, so an acknowledged record
-/// survives a crash while throughput does not pay one fsync per record.
+/// Group commit for durable audit stores: appends queue up and are linked and committed in batches (one transaction, one
+/// sync for many records). <see cref="AppendAsync"/> returns only after its batch committed, so an acknowledged record is
+/// as durable as the store makes a commit. The append that finds no writer commits the queue itself, on its own thread (a
+/// lone call pays no hand-off to a writer thread and back); what queues up meanwhile goes to a background writer, so no
+/// caller keeps writing for others.
 /// </summary>
 public abstract class BatchingAuditLog : IAuditStore
 {
     private const int MaxBatch = 512;
 
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private readonly Task _writer;
+    private List<PendingAppend> _queue = [];
+    private bool _writing;
+    private bool _disposed;
+    private TaskCompletionSource? _idle;
 
     protected BatchingAuditLog(TimeProvider? time)
     {
         _time = time ?? TimeProvider.System;
-        // Nothing is queued before the derived constructor returns, so the loop never sees a half-built store.
-        _writer = Task.Run(WriteLoopAsync);
     }
 
     public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var pending = new PendingAppend(entry);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(GetType().Name);
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        bool lead;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Add(pending);
+            lead = !_writing;
+            _writing = true;
+        }
+        return lead ? LeadAsync(pending, cancellationToken) : pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     public abstract IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken);
@@ -50,8 +58,17 @@ public abstract class BatchingAuditLog : IAuditStore
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        Task? writing = null;
+        lock (_gate)
+        {
+            _disposed = true;
+            if (_writing)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                writing = _idle.Task;
+            }
+        }
+        if (writing is not null) await writing.ConfigureAwait(false);
         await DisposeCoreAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
@@ -67,27 +84,64 @@ public abstract class BatchingAuditLog : IAuditStore
     protected abstract ValueTask DisposeCoreAsync();
 
     /// <summary>Links a batch onto <paramref name="head"/>; the caller stores the result.</summary>
-    protected static List<AuditRecord> Link(IReadOnlyList<PendingAppend> batch, AuditChainHead head, DateTimeOffset time)
+    protected static List<AuditRecord> Link(IReadOnlyList<PendingAppend> batch, AuditChainHead head, DateTimeOffset time) => LinkBatch(batch, head, time);
+
+    /// <summary>
+    /// Links a batch onto <paramref name="head"/>; the caller stores the result. The records carry the callers' own data
+    /// objects (what was stored and hashed is their text at append time).
+    /// </summary>
+    internal static List<AuditRecord> LinkBatch(IReadOnlyList<PendingAppend> batch, AuditChainHead head, DateTimeOffset time)
     {
         var records = new List<AuditRecord>(batch.Count);
         var (sequence, hash) = (head.Sequence, head.Hash);
         foreach (var pending in batch)
         {
-            var record = AuditChain.Link(++sequence, time, pending.Kind, pending.Namespace, pending.Task, pending.Pod, pending.DataText, hash);
+            var record = AuditChain.Link(++sequence, time, pending.Kind, pending.Namespace, pending.Task, pending.Pod, pending.DataText, pending.Data, hash);
             records.Add(record);
             hash = record.Hash;
         }
         return records;
     }
 
-    private async Task WriteLoopAsync()
+    private async Task<AuditRecord> LeadAsync(PendingAppend own, CancellationToken cancellationToken)
     {
-        var batch = new List<PendingAppend>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        await WriteQueuedAsync().ConfigureAwait(false);
+        if (!StopWritingWhenIdle()) _ = Task.Run(DrainAsync, CancellationToken.None);
+        return await own.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync()
+    {
+        do
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            if (batch.Count == 0) continue;
+            await WriteQueuedAsync().ConfigureAwait(false);
+        }
+        while (!StopWritingWhenIdle());
+    }
+
+    private bool StopWritingWhenIdle()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count > 0) return false;
+            _writing = false;
+            _idle?.TrySetResult();
+            return true;
+        }
+    }
+
+    /// <summary>Commits everything queued now, at most <see cref="MaxBatch"/> records a transaction, and tells each append how it went.</summary>
+    private async Task WriteQueuedAsync()
+    {
+        List<PendingAppend> queued;
+        lock (_gate)
+        {
+            queued = _queue;
+            _queue = [];
+        }
+        for (var start = 0; start < queued.Count; start += MaxBatch)
+        {
+            var batch = start == 0 && queued.Count <= MaxBatch ? queued : queued.GetRange(start, Math.Min(MaxBatch, queued.Count - start));
             try
             {
                 var records = await WriteBatchAsync(batch, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text;
 using Airlock.Gateway.Auth;
 using Airlock.Gateway.Tests.Support;
+using Airlock.Testing;
 
 namespace Airlock.Gateway.Tests.Auth;
 
@@ -23,11 +24,26 @@ public sealed class CachingTokenReviewerTests
         var reviewer = new CachingTokenReviewer(_inner, _time);
         var token = Token(Start.AddMinutes(10));
         await reviewer.ReviewAsync(token, CancellationToken.None);
-        _time.Advance(TimeSpan.FromSeconds(29));
+        _time.Advance(TimeSpan.FromSeconds(20));
 
         await reviewer.ReviewAsync(token, CancellationToken.None);
 
         _inner.Calls.Should().Be(1);
+    }
+
+    [Test]
+    public async Task A_verdict_in_its_last_seconds_is_renewed_in_the_background_while_it_still_answers()
+    {
+        var reviewer = new CachingTokenReviewer(_inner, _time);
+        var token = Token(Start.AddMinutes(10));
+        await reviewer.ReviewAsync(token, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(28));
+        _inner.Next = TokenReviewOutcome.Rejected("pod deleted");
+
+        var stale = await reviewer.ReviewAsync(token, CancellationToken.None);
+        await Eventually.UntilAsync(async () => (await reviewer.ReviewAsync(token, CancellationToken.None)).Status == TokenReviewStatus.Rejected, "the renewed verdict");
+
+        (stale.Status, _inner.Calls).Should().Be((TokenReviewStatus.Authenticated, 2));
     }
 
     [Test]
@@ -77,13 +93,15 @@ public sealed class CachingTokenReviewerTests
 
     private sealed class CountingReviewer : ITokenReviewer
     {
-        public int Calls { get; private set; }
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
 
         public TokenReviewOutcome Next { get; set; } = new(TokenReviewStatus.Authenticated, "ns", "t-agent", "t-agent", "uid", null);
 
         public Task<TokenReviewOutcome> ReviewAsync(string token, CancellationToken cancellationToken)
         {
-            Calls++;
+            Interlocked.Increment(ref _calls);
             return Task.FromResult(Next);
         }
     }

@@ -37,6 +37,41 @@ public sealed class SharedStoreTests
     }
 
     [Test]
+    public async Task A_budget_spent_through_one_gateway_is_spent_for_the_other_over_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var limitsA = await RedisLimitStore.ConnectAsync(redis.Configuration);
+        await using var limitsB = await RedisLimitStore.ConnectAsync(redis.Configuration);
+        await using var a = await GatewayHarness.StartAsync(limits: limitsA);
+        await using var b = await GatewayHarness.StartAsync(limits: limitsB, provider: a.Provider);
+        var agent = await a.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        await b.CreateAgentAsync();
+        (await a.ChatAsync(agent)).EnsureSuccessStatusCode();
+
+        using var second = await b.SendAsync(agent.Token, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
+        var body = await GatewayHarness.JsonAsync(second);
+
+        (second.StatusCode, (string?)body["error"]?["code"]).Should().Be((HttpStatusCode.Forbidden, "budget_exhausted"));
+    }
+
+    [Test]
+    public async Task A_concurrent_burst_through_two_gateways_gets_exactly_requests_per_minute_through_over_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var limitsA = await RedisLimitStore.ConnectAsync(redis.Configuration);
+        await using var limitsB = await RedisLimitStore.ConnectAsync(redis.Configuration);
+        await using var a = await GatewayHarness.StartAsync(limits: limitsA);
+        await using var b = await GatewayHarness.StartAsync(limits: limitsB, provider: a.Provider);
+        var agent = await a.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 5 });
+        await b.CreateAgentAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            (i % 2 == 0 ? a : b).SendAsync(agent.Token, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(5);
+    }
+
+    [Test]
     public async Task The_sqlite_audit_chain_of_a_gateway_verifies_and_exposes_tampering()
     {
         var dir = Directory.CreateTempSubdirectory("airlock-gw-audit-").FullName;

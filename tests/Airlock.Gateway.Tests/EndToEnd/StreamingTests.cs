@@ -17,12 +17,19 @@ public sealed class StreamingTests
     public async Task Stop() => await _harness.DisposeAsync();
 
     [TearDown]
-    public void Release() => _harness.Provider.HoldStream?.TrySetResult();
+    public void Release()
+    {
+        _harness.Provider.HoldStream?.TrySetResult();
+        _harness.Provider.HoldStream = null;
+        _harness.Provider.Completion = "Hello from the stand-in.";
+    }
 
     [Test]
     public async Task The_first_chunk_reaches_the_caller_before_the_stream_ends()
     {
         var agent = await _harness.CreateAgentAsync();
+        // The first chunk ends a word ("Hello from "), so the redaction has nothing to wait for.
+        _harness.Provider.Completion = "Hello from a stand-in.";
         _harness.Provider.HoldStream = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         using var response = await _harness.SendAsync(agent.Token, HttpMethod.Post, "/v1/chat/completions",

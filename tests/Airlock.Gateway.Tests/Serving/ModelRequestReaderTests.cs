@@ -13,8 +13,7 @@ public sealed class ModelRequestReaderTests
             {"model":"m","messages":[{"role":"system","content":"SYS"},{"role":"user","content":"USER"},{"role":"assistant","content":"ME"},{"role":"tool","content":[{"type":"text","text":"TOOL"}]}]}
             """);
 
-        (request.Untrusted.Contains("USER"), request.Untrusted.Contains("TOOL"), request.Untrusted.Contains("SYS"), request.Prompt.Contains("SYS"))
-            .Should().Be((true, true, false, true));
+        request.Parts.Select(p => (p.Text, p.Untrusted)).Should().Equal(("SYS", false), ("USER", true), ("ME", false), ("TOOL ", true));
     }
 
     [Test]
@@ -24,7 +23,17 @@ public sealed class ModelRequestReaderTests
             {"model":"m","system":"SYS","max_tokens":5,"messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"1","content":"RESULT"}]}]}
             """);
 
-        (request.Untrusted.Contains("RESULT"), request.Untrusted.Contains("SYS")).Should().Be((true, false));
+        request.Parts.Select(p => (p.Text, p.Untrusted)).Should().Equal(("SYS", false), ("[tool_result] RESULT", true));
+    }
+
+    [Test]
+    public void Tool_calls_of_the_assistant_are_parts_of_their_own()
+    {
+        var request = Read(ModelRoute.ChatCompletions, """
+            {"model":"m","messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"run","arguments":"{\"cmd\":\"ls\"}"}}]}]}
+            """);
+
+        request.Parts.Select(p => (p.Label, p.Text, p.Untrusted)).Should().Equal(("[assistant] ", "", false), ("[tool_call run] ", """{"cmd":"ls"}""", false));
     }
 
     [Test]

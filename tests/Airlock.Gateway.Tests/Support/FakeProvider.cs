@@ -14,7 +14,8 @@ namespace Airlock.Gateway.Tests.Support;
 
 /// <summary>
 /// A stand-in OpenAI and Anthropic provider on loopback: it records every request it sees, answers with fixed usage and a
-/// completion the test chooses, and can hold a stream open after its first chunk until the test releases it.
+/// completion the test chooses (streamed in two chunks split in the middle of the text), and can hold a stream open after
+/// its first chunk until the test releases it.
 /// </summary>
 public sealed class FakeProvider : IAsyncDisposable
 {
@@ -152,8 +153,10 @@ public sealed class FakeProvider : IAsyncDisposable
             ["message"] = new JsonObject { ["id"] = "msg_1", ["type"] = "message", ["role"] = "assistant", ["model"] = model, ["content"] = new JsonArray(), ["usage"] = new JsonObject { ["input_tokens"] = PromptTokens, ["output_tokens"] = 1 } },
         });
         await SendEventAsync(context, "content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" } });
-        await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion } });
+        var half = Completion.Length / 2;
+        await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[..half] } });
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[half..] } });
         await SendEventAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
         await SendEventAsync(context, "message_delta", new JsonObject { ["type"] = "message_delta", ["delta"] = new JsonObject { ["stop_reason"] = "end_turn" }, ["usage"] = new JsonObject { ["output_tokens"] = CompletionTokens } });
         await SendEventAsync(context, "message_stop", new JsonObject { ["type"] = "message_stop" });

@@ -1,5 +1,7 @@
 using Airlock.Stores.Audit;
 using Airlock.Stores.Audit.Sqlite;
+using System.Text.Json.Nodes;
+using Airlock.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Airlock.Stores.Tests.Audit;
@@ -46,7 +48,7 @@ public sealed class SqliteAuditLogTests : AuditStoreContract
     }
 
     [Test]
-    public async Task The_file_is_in_wal_mode_with_full_sync()
+    public async Task The_file_is_in_wal_mode()
     {
         await using var store = SqliteAuditLog.OpenStateDirectory(_dir, Time);
         await store.AppendAsync(Entry(0), CancellationToken.None);
@@ -58,6 +60,16 @@ public sealed class SqliteAuditLogTests : AuditStoreContract
         var mode = (string?)await command.ExecuteScalarAsync();
 
         mode.Should().Be("wal");
+    }
+
+    [Test]
+    public async Task Appends_are_checkpointed_into_the_database_file_in_the_background()
+    {
+        await using var store = SqliteAuditLog.OpenStateDirectory(_dir, Time);
+        var big = new string('x', 64 * 1024);
+        for (var i = 0; i < 80; i++) await store.AppendAsync(new AuditEntry("test", "ns", "t", null, new JsonObject { ["i"] = i, ["pad"] = big }), CancellationToken.None);
+
+        await Eventually.UntilAsync(() => Task.FromResult(new FileInfo(store.Path).Length > 2 * 1024 * 1024), "the records in the database file", TimeSpan.FromSeconds(30));
     }
 
     protected override Task<IAuditStore> OpenAsync() => Task.FromResult<IAuditStore>(SqliteAuditLog.OpenStateDirectory(_dir, Time));

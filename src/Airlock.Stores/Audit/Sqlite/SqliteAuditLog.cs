@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Airlock.Stores.Audit.Sqlite;
 
 /// <summary>
-/// The audit chain in a SQLite file: WAL journal with <c>synchronous=FULL</c> (a committed transaction is on disk before the
-/// append returns), <c>BEGIN IMMEDIATE</c> so several processes on one file still serialise the chain, and a one-row chain
-/// head updated in the same transaction as the records.
+/// The audit chain in a SQLite file: WAL journal, <c>BEGIN IMMEDIATE</c> so several processes on one file still serialise the
+/// chain, and a one-row chain head updated in the same transaction as the records. Appends are group-committed (see
+/// <see cref="BatchingAuditLog"/>); how far an acknowledged append survives is the <see cref="SqliteDurability"/> it was
+/// opened with (by default a process crash, without an fsync per commit).
 /// </summary>
 public sealed class SqliteAuditLog : BatchingAuditLog
 {
@@ -14,24 +15,34 @@ public sealed class SqliteAuditLog : BatchingAuditLog
     public const string DefaultFileName = "audit.db";
 
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
+    private readonly SqliteBatchWriter _writer;
+    private readonly SqliteCheckpointer _checkpointer;
 
     private SqliteAuditLog(string connectionString, SqliteConnection writer, TimeProvider? time)
         : base(time)
     {
         _connectionString = connectionString;
-        _writer = writer;
+        _writer = new SqliteBatchWriter(writer);
+        _checkpointer = new SqliteCheckpointer(connectionString);
     }
 
     public string Path { get; private init; } = "";
 
+    public SqliteDurability Durability { get; private init; }
+
     /// <summary>Opens (creating when missing) the log at <paramref name="path"/>.</summary>
-    public static SqliteAuditLog Open(string path, TimeProvider? time = null)
+    public static SqliteAuditLog Open(string path, TimeProvider? time = null, SqliteDurability durability = SqliteDurability.ProcessCrash)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
         var writer = OpenConnection(connectionString);
+        using (var sync = writer.CreateCommand())
+        {
+            // Only the writer's settings matter: readers commit nothing, and checkpoints run in the background (SqliteCheckpointer).
+            sync.CommandText = (durability == SqliteDurability.PowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;") + " PRAGMA wal_autocheckpoint=0;";
+            sync.ExecuteNonQuery();
+        }
         using (var schema = writer.CreateCommand())
         {
             schema.CommandText = """
@@ -46,12 +57,12 @@ public sealed class SqliteAuditLog : BatchingAuditLog
             schema.Parameters.AddWithValue("$genesis", AuditChain.GenesisHash);
             schema.ExecuteNonQuery();
         }
-        return new SqliteAuditLog(connectionString, writer, time) { Path = full };
+        return new SqliteAuditLog(connectionString, writer, time) { Path = full, Durability = durability };
     }
 
     /// <summary>Opens the log of a state directory (<c>DIR/audit.db</c>).</summary>
-    public static SqliteAuditLog OpenStateDirectory(string stateDir, TimeProvider? time = null) =>
-        Open(System.IO.Path.Combine(stateDir, DefaultFileName), time);
+    public static SqliteAuditLog OpenStateDirectory(string stateDir, TimeProvider? time = null, SqliteDurability durability = SqliteDurability.ProcessCrash) =>
+        Open(System.IO.Path.Combine(stateDir, DefaultFileName), time, durability);
 
     public override async IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -70,45 +81,19 @@ public sealed class SqliteAuditLog : BatchingAuditLog
     public override async Task<AuditChainHead> GetHeadAsync(CancellationToken cancellationToken)
     {
         await using var connection = OpenConnection(_connectionString);
-        return ReadHead(connection, null);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
     }
 
     protected override Task<IReadOnlyList<AuditRecord>> WriteBatchAsync(IReadOnlyList<PendingAppend> batch, DateTimeOffset time, CancellationToken cancellationToken)
     {
-        // BEGIN IMMEDIATE takes the write lock before the head is read, so another process cannot link onto the same head.
-        using var transaction = _writer.BeginTransaction(deferred: false);
-        var records = Link(batch, ReadHead(_writer, transaction), time);
-        using var insert = _writer.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO audit_records (seq, time, kind, namespace, task, pod, data, prev_hash, hash)
-            VALUES ($seq, $time, $kind, $ns, $task, $pod, $data, $prev, $hash)
-            """;
-        var p = new[] { "$seq", "$time", "$kind", "$ns", "$task", "$pod", "$data", "$prev", "$hash" }
-            .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
-        p[0].SqliteType = SqliteType.Integer;
-        for (var i = 0; i < records.Count; i++)
-        {
-            var r = records[i];
-            p[0].Value = r.Sequence;
-            p[1].Value = AuditChain.FormatTime(r.Time);
-            p[2].Value = r.Kind;
-            p[3].Value = r.Namespace;
-            p[4].Value = r.Task;
-            p[5].Value = (object?)r.Pod ?? DBNull.Value;
-            p[6].Value = batch[i].DataText;
-            p[7].Value = r.PreviousHash;
-            p[8].Value = r.Hash;
-            insert.ExecuteNonQuery();
-        }
-        using var head = _writer.CreateCommand();
-        head.Transaction = transaction;
-        head.CommandText = "UPDATE audit_head SET seq = $seq, hash = $hash WHERE id = 1";
-        head.Parameters.AddWithValue("$seq", records[^1].Sequence);
-        head.Parameters.AddWithValue("$hash", records[^1].Hash);
-        head.ExecuteNonQuery();
-        transaction.Commit();
-        return Task.FromResult<IReadOnlyList<AuditRecord>>(records);
+        var records = _writer.Write(batch, time);
+        long bytes = 0;
+        foreach (var pending in batch) bytes += 256 + pending.DataText.Length;
+        _checkpointer.Written(bytes);
+        return Task.FromResult(records);
     }
 
     protected override async Task<AuditChainHead?> FindPruneBoundaryAsync(string beforeTime, CancellationToken cancellationToken)
@@ -130,25 +115,19 @@ public sealed class SqliteAuditLog : BatchingAuditLog
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async ValueTask DisposeCoreAsync() => await _writer.DisposeAsync().ConfigureAwait(false);
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        _writer.Dispose();
+    }
 
     private static SqliteConnection OpenConnection(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // FULL: a WAL commit is fsynced before it returns (NORMAL could lose the last transactions on power loss).
-        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+        pragmas.CommandText = "PRAGMA busy_timeout=10000;";
         pragmas.ExecuteNonQuery();
         return connection;
-    }
-
-    private static AuditChainHead ReadHead(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT seq, hash FROM audit_head WHERE id = 1";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : new AuditChainHead(0, AuditChain.GenesisHash);
     }
 }
