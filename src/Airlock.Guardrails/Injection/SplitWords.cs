@@ -11,7 +11,8 @@ namespace Airlock.Guardrails.Injection;
 /// </summary>
 internal static partial class SplitWords
 {
-    private static readonly FrozenSet<string> Vocabulary = BuildVocabulary();
+    /// <summary>The words of four letters or more in the English patterns: what a repair may rebuild.</summary>
+    public static FrozenSet<string> Vocabulary { get; } = BuildVocabulary();
 
     /// <summary>Two or more single letters joined by one and the same separator: "i g n o r e", "a.l.l", "t-o".</summary>
     [GeneratedRegex(@"(?<!\p{L})\p{L}(?<sep>[ .\-_*|/·•,+~])\p{L}(?:\k<sep>\p{L})*(?!\p{L})", RegexOptions.CultureInvariant, OverridePatterns.Timeout)]
