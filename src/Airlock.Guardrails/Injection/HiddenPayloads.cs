@@ -14,7 +14,7 @@ internal static class HiddenPayloads
 {
     private const int MaxCandidates = 16;
 
-    public static List<(string Kind, string Text)> Decode(string visible, string skeleton, bool bidi, TextSignals seen)
+    public static List<(string Kind, string Text)> Decode(string visible, string skeleton, bool bidi, TextSignals seen, string? decodedAs = null)
     {
         var found = new List<(string, string)>();
         if ((seen & TextSignals.Base64) != 0) DecodeBase64(visible, found);
@@ -24,9 +24,10 @@ internal static class HiddenPayloads
         if ((seen & TextSignals.UnicodeEscapes) != 0 && ContextPatterns.UnicodeEscape().Count(visible) >= 3) found.Add(("\\u-escaped", UnescapeUnicode(visible)));
         if ((seen & TextSignals.StringEscapes) != 0 && (visible.Contains("\\n", StringComparison.Ordinal) || visible.Contains("\\\"", StringComparison.Ordinal))) found.Add(("string-escaped", UnescapeString(visible)));
         if ((seen & TextSignals.NotProse) == 0 && !bidi) return found;
-        if (LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
+        // rot13 and reversal undo themselves: decoding a decoded text again only reads the original twice.
+        if (decodedAs != "rot13" && LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
         // Right-to-left overrides display text stored backwards: read it the way it is displayed.
-        if (bidi || LooksLikeWords(skeleton) is false)
+        if (decodedAs != "reversed" && (bidi || LooksLikeWords(skeleton) is false))
         {
             var reversed = Reverse(skeleton);
             if (bidi || LooksLikeWords(reversed)) found.Add(("reversed", reversed));

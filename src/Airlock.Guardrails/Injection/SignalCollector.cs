@@ -1,4 +1,5 @@
 using Airlock.Guardrails.Injection.Scanning;
+using Airlock.Guardrails.Injection.Windows;
 using static Airlock.Guardrails.Injection.InjectionFamilies;
 
 namespace Airlock.Guardrails.Injection;
@@ -15,7 +16,7 @@ internal static class SignalCollector
     private const int MaxFragments = 12;
 
     /// <summary>The evidence about <paramref name="text"/>, or null when the prescan finds nothing to look at.</summary>
-    public static SignalSet? Collect(string text, int depth, bool gated = true)
+    public static SignalSet? Collect(string text, int depth, bool gated = true, string? decodedAs = null)
     {
         var facts = TokenScanner.Scan(text);
         if (gated && !IsWorthReading(facts)) return null;
@@ -38,18 +39,32 @@ internal static class SignalCollector
             var repairedContext = new Lazy<SpeechContext>(() => SpeechContext.Of(repairedSkeleton));
             Match(InjectionRules.English, repairedSkeleton, repairedContext, repairedSignals, facts, all: true);
             Match(InjectionRules.Native, repairedNative, repairedContext, repairedSignals, facts, all: true);
+            var repairedFacts = TokenScanner.Scan(repairedSkeleton);
+            if (WindowRules.Opens(repairedFacts))
+            {
+                var windowSignals = new SignalSet();
+                WindowRules.Collect(repairedSkeleton, repairedFacts, repairedContext, windowSignals);
+                repairedSignals.Absorb(windowSignals, "");
+            }
             signals.Absorb(repairedSignals, "words split apart, ");
         }
         if (!signals.Has(Override) && !signals.Has(Roleplay) && !signals.Has(Leak) && !signals.Has(Multilingual) && SplitWords.IsFragmented(views.Skeleton)
             && InjectionRules.Compact.Pattern.Match(views.Compact) is { Success: true } compact)
             signals.Add(Override, InjectionRules.Compact.Weight, $"instruction override with its letters split apart: \"{compact.Value}\"");
 
+        // The window rules and the phrase rules often read the same words: per family the better reading counts, never both.
+        if (!gated || WindowRules.Opens(facts))
+        {
+            var windowSignals = new SignalSet();
+            WindowRules.Collect(hidden.Visible, facts, context, windowSignals);
+            signals.Absorb(windowSignals, "");
+        }
         AddHiddenCharacters(hidden, views, signals);
         if (depth >= MaxDepth) return signals;
 
-        if (hidden.TagText.Length > 0) AddDecoded("text hidden in Unicode tag characters", hidden.TagText, depth, signals, 0.6, gated);
-        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, views.Skeleton, hidden.BidiControls > 0, gated ? facts.Signals : (TextSignals)uint.MaxValue))
-            AddDecoded($"{kind} text", decoded, depth, signals, 0, gated);
+        if (hidden.TagText.Length > 0) AddDecoded("Unicode tag characters", hidden.TagText, depth, signals, 0.6, gated);
+        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, views.Skeleton, hidden.BidiControls > 0, gated ? facts.Signals : (TextSignals)uint.MaxValue, decodedAs))
+            AddDecoded(kind, decoded, depth, signals, 0, gated);
         if (!gated || facts.Has(TextSignals.Quotes)) AddJoinedFragments(views.Skeleton, depth, signals, gated);
         return signals;
     }
@@ -57,8 +72,8 @@ internal static class SignalCollector
     /// <summary>Whether any rule's gate opens, or the characters show something a rule or decoder acts on.</summary>
     public static bool IsWorthReading(in ScanFacts facts)
     {
-        if ((facts.Signals & ~TextSignals.Quotes) != TextSignals.None) return true;
-        return AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts);
+        if ((facts.Signals & ~(TextSignals.Quotes | TextSignals.Identifier)) != TextSignals.None) return true;
+        return AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts) || WindowRules.Opens(facts);
     }
 
     private static bool AnyOpens(IReadOnlyList<InjectionRule> rules, in ScanFacts facts)
@@ -100,13 +115,13 @@ internal static class SignalCollector
     /// <summary>An instruction that had to be decoded is worse than one in plain sight: a decoded hit scores at least 0.8.</summary>
     private static void AddDecoded(string kind, string decoded, int depth, SignalSet signals, double floor, bool gated)
     {
-        var inner = Collect(decoded, depth + 1, gated);
+        var inner = Collect(decoded, depth + 1, gated, kind);
         if (inner is null) return;
         var score = inner.Score;
         var weight = score >= 0.45 ? Math.Max(score, 0.8) : Math.Max(score * 0.6, floor * score);
         if (weight <= 0) return;
         var reason = inner.Reasons(1) is [var first, ..] ? first : "suspicious content";
-        signals.Add(Encoded, weight, $"{kind}: {reason}");
+        signals.Add(Encoded, weight, kind == "Unicode tag characters" ? $"text hidden in {kind}: {reason}" : $"{kind} text: {reason}");
     }
 
     /// <summary>Quoted pieces that only form an instruction when put together ("Ignore all prev" + "ious instructions").</summary>

@@ -51,7 +51,8 @@ internal static partial class SplitWords
             for (var k = Math.Min(3, tokens.Length - i); k >= 2; k--)
             {
                 var group = tokens.AsSpan(i, k);
-                if (Vocabulary.Contains(Letters(string.Concat(group))) && !AllWords(group))
+                // Only pieces of words are glued: a token without letters ("=", "--") is punctuation, not a fragment.
+                if (AllHaveLetters(group) && Vocabulary.Contains(Letters(string.Concat(group))) && !AllWords(group))
                 {
                     taken = k;
                     break;
@@ -81,6 +82,15 @@ internal static partial class SplitWords
             length = 0;
         }
         return runs >= 6 && shortRuns * 10 >= runs * 6;
+    }
+
+    private static bool AllHaveLetters(ReadOnlySpan<string> group)
+    {
+        foreach (var token in group)
+        {
+            if (!token.AsSpan().ContainsAnyInRange('a', 'z')) return false;
+        }
+        return true;
     }
 
     private static bool AllWords(ReadOnlySpan<string> group)

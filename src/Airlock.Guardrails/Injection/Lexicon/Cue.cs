@@ -46,7 +46,7 @@ internal enum Cue : ulong
     /// <summary>refuse, decline, refusal, warnings, limits, filters, rules (after "no"/"never"/"without").</summary>
     Limit = 1UL << 16,
 
-    /// <summary>ai, assistant, llm, chatbot, bot, agent, model, claude, gpt, copilot…</summary>
+    /// <summary>ai, assistant, llm, chatbot, claude, gpt, copilot… (model, agent and bot are <see cref="MaybeAi"/>).</summary>
     AiNoun = 1UL << 17,
     /// <summary>dear, hey, hi, hello, attention, psst.</summary>
     Greeting = 1UL << 18,
@@ -116,4 +116,6 @@ internal enum Cue : ulong
     NegatedObey = 1UL << 49,
     /// <summary>A word of the English phrase patterns (four letters or more): what the split-word repair can rebuild.</summary>
     Vocabulary = 1UL << 50,
+    /// <summary>model, agent, bot: an AI only when addressed or described as reading ("agents indexing this wiki").</summary>
+    MaybeAi = 1UL << 51,
 }

@@ -79,7 +79,8 @@ internal static class WordLexicon
         second >= 0 && second < BigramTails.Length && BigramTails[second] && first >= 0 && Bigrams.TryGetValue(((long)first << 32) | (uint)second, out var id) ? id : -1;
 
     private static IEnumerable<string> GateWords() =>
-        InjectionRules.English.Concat(InjectionRules.Native).Append(InjectionRules.Compact).SelectMany(rule => rule.Gate.Words);
+        InjectionRules.English.Concat(InjectionRules.Native).Append(InjectionRules.Compact).Select(rule => rule.Gate).Concat(Windows.WindowGates.All)
+            .SelectMany(gate => gate.Words).Concat(Windows.WindowWords.All.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Terms searched inside runs of CJK, Arabic or Hebrew text.</summary>
     public static (string Term, LexiconEntry Entry)[] SubstringTerms { get; }

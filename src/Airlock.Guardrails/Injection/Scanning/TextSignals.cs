@@ -42,6 +42,10 @@ internal enum TextSignals : uint
     MarkdownLink = 1 << 20,
     /// <summary>An HTML comment: "&lt;!--".</summary>
     HtmlComment = 1 << 21,
+    /// <summary>An identifier: words joined by underscores, in backticks or called with "(".</summary>
+    Identifier = 1 << 22,
+    /// <summary>A URL whose query has a slot for data (<c>?d=DATA</c>, <c>?u={email}</c>, a trailing <c>?k=</c>).</summary>
+    LinkSlot = 1 << 23,
 
     /// <summary>Disguises the word gate cannot see through: every rule runs on every view.</summary>
     Disguised = Invisible | Bidi | Tags | VariationSelectors | Styled | MixedScript | Leet | Fragmented | SpacedLetters,

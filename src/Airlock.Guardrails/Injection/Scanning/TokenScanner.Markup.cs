@@ -5,7 +5,7 @@ namespace Airlock.Guardrails.Injection.Scanning;
 /// <summary>What the characters around words show: links, chat-template and role markup, escapes and entities.</summary>
 internal static partial class TokenScanner
 {
-    private static readonly HashSet<int> RoleLabels = Ids("system admin administrator developer root operator user human assistant ai");
+    private static readonly HashSet<int> RoleLabels = Ids("system admin administrator developer root operator user human assistant ai model bot agent");
 
     private static HashSet<int> Ids(string words) => [.. words.Split(' ').Select(WordLexicon.IdOf)];
 
@@ -35,9 +35,10 @@ internal static partial class TokenScanner
         return dot && char.IsAsciiLetter(text[end - 1]) ? end : -1;
     }
 
-    private static void AddLink(int start, int end, ref ScanState state, ref ScanFacts facts, List<Token>? tokens)
+    private static void AddLink(ReadOnlySpan<char> text, int start, int end, ref ScanState state, ref ScanFacts facts, List<Token>? tokens)
     {
         facts.Cues |= Cue.Link;
+        if (Windows.LinkWindows.HasSlot(text[start..end]) || Windows.LinkWindows.OpensSlot(text, end)) facts.Signals |= TextSignals.LinkSlot;
         state.LinkUntil = end;
         var marks = state.ClauseStart ? TokenMarks.Url | TokenMarks.ClauseStart : TokenMarks.Url;
         tokens?.Add(new Token(start, end, -1, Cue.Link, state.Sentence, marks));

@@ -31,7 +31,11 @@ internal static partial class TokenScanner
             entry = entry with { Cues = entry.Cues | Cue.NegatedObey };
         if ((entry.Cues & Cue.Common) != 0 && !state.Identifier && !state.JoinedBefore) facts.CommonWords++;
         if (state.ClauseStart) marks |= TokenMarks.ClauseStart;
-        if (state.Identifier || state.JoinedBefore || state.InBackticks || (end < text.Length && text[end] == '(')) marks |= TokenMarks.Identifier;
+        if (state.Identifier || state.JoinedBefore || state.InBackticks || (end < text.Length && text[end] == '('))
+        {
+            marks |= TokenMarks.Identifier;
+            facts.Signals |= TextSignals.Identifier;
+        }
         if (state.Uppers == state.AsciiLetters && state.AsciiLetters >= 3 && state.LookAlikes + state.OtherLetters == 0) marks |= TokenMarks.AllCaps;
         if (entry.Id == EndWord && EndMarker(text, state.Start)) facts.Signals |= TextSignals.Markup;
         CheckSplitWord(text, ref state, ref facts, IsKnown(entry.Cues));

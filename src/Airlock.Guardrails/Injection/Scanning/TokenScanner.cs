@@ -65,7 +65,7 @@ internal static partial class TokenScanner
         if (char.IsAsciiLetter(c))
         {
             EndCjk(text, i, ref state, ref facts, tokens);
-            if (state.Length == 0 && i >= state.LinkUntil && LinkEnd(text, i) is var end and > 0) AddLink(i, end, ref state, ref facts, tokens);
+            if (state.Length == 0 && i >= state.LinkUntil && LinkEnd(text, i) is var end and > 0) AddLink(text, i, end, ref state, ref facts, tokens);
             if (state.Length == 0) state.Reset(i);
             if (c <= 'Z') state.Uppers++;
             state.RunLength++;
@@ -98,7 +98,7 @@ internal static partial class TokenScanner
                 state.Apostrophe = state.Length;
                 return i + 1;
             case '@' when state.Length > 0 && i >= state.LinkUntil && char.IsAsciiLetterOrDigit(next) && EmailEnd(text, i) is var end and > 0:
-                AddLink(state.Start, end, ref state, ref facts, tokens);
+                AddLink(text, state.Start, end, ref state, ref facts, tokens);
                 Finish(text, i, ref state, ref facts, tokens);
                 return i + 1;
             case '@' or '$' or '!' when char.IsLetter(next) && (state.Length > 0 || c != '!' || i == 0 || char.IsWhiteSpace(text[i - 1])):
