@@ -15,7 +15,7 @@ internal static partial class ContextPatterns
     [GeneratedRegex(@"\b[a-z][a-z0-9+.\-]{0,20}://[^\s]{0,2048}|\b[\w.+\-]{1,64}@[\w\-]{1,63}\.[\w.\-]{1,255}|\b[\w\-]{1,63}\.(com|net|org|io|co|dev|example)\b[^\s]{0,2048}", Options, Timeout)]
     public static partial Regex UrlOrEmail();
 
-    [GeneratedRegex(@"(\bdef |\breturn\b|\bimport |\bconst |\bfunction\b|=>|\bvar |\blet |\bclass |\bpublic |\bprivate |\bif \(|\bfor \(|\{$|^\s*\}|;$|""\s*:\s*[""\[{]|\b\w{1,64}\s*=\s*[""'{\[f]|\b\w{1,64}\(\w*\)|\bmessages\b|\bprint\(|\bfmt\.|\bconsole\.|</?\w+>|#include|\bnull\b|\btrue\b|\bfalse\b)", Options | RegexOptions.Multiline, Timeout)]
+    [GeneratedRegex(@"(\bdef |\breturn\b|\bimport |\bconst |\bfunction\b|=>|\bvar |\blet |\bclass |\bpublic |\bprivate |\bif \(|\bfor \(|\{$|^\s*\}|;$|""\s*:\s*[""\[{]|\b\w{1,64}\s*=\s*[""'{\[f]|\b\w{1,64}\(\w*\)|\w\.\w{1,64}\(|\bmessages\b|\bprint\(|\bfmt\.|\bconsole\.|</?\w+>|#include|\bnull\b|\btrue\b|\bfalse\b)", Options | RegexOptions.Multiline, Timeout)]
     public static partial Regex CodeMarker();
 
     /// <summary>Statements of a programming language, as opposed to JSON or markup data.</summary>
@@ -27,7 +27,7 @@ internal static partial class ContextPatterns
     public static partial Regex StrongDiscussionMarker();
 
     /// <summary>A request to translate what follows: the text after it is quoted for translation, not addressed to the reader.</summary>
-    [GeneratedRegex(@"^[^\n]{0,40}?\b(translate|translation|traduce|traduis|traduci|traduza|ubersetze|übersetze|vertaal|przetłumacz|przetlumacz|çevir|cevir|переведи|how do you say|how do i say)\b|^[^\n]{0,20}?(翻译|翻譯|訳して|번역|ترجم|अनुवाद)", Options, Timeout)]
+    [GeneratedRegex(@"^\W{0,3}(please |kindly |can you |could you |would you )?(translate|traduce|traduis|traduci|traduza|ubersetze|übersetze|vertaal|przetłumacz|przetlumacz|çevir|cevir|переведи|how do you say|how do i say|what does)\b|^[^\n]{0,20}?(翻译|翻譯|訳して|번역|ترجم|अनुवाद)", Options, Timeout)]
     public static partial Regex TranslationRequest();
 
     /// <summary>Core overrides over the letters-only view: survives spacing, punctuation, rot13 and reversal once undone.</summary>

@@ -28,7 +28,6 @@ internal ref struct ScanState
 
     public int Sentence;
     public bool ClauseStart;
-    public bool InBackticks;
     public int SingleLetters;
     public char SingleSeparator;
     public int PreviousStart;

@@ -46,6 +46,8 @@ internal enum TextSignals : uint
     Identifier = 1 << 22,
     /// <summary>A URL whose query has a slot for data (<c>?d=DATA</c>, <c>?u={email}</c>, a trailing <c>?k=</c>).</summary>
     LinkSlot = 1 << 23,
+    /// <summary>An AI named and followed by a comma or colon ("Model, …", "Assistant:"): it may be spoken to.</summary>
+    AiVocative = 1 << 24,
 
     /// <summary>Disguises the word gate cannot see through: every rule runs on every view.</summary>
     Disguised = Invisible | Bidi | Tags | VariationSelectors | Styled | MixedScript | Leet | Fragmented | SpacedLetters,

@@ -31,7 +31,7 @@ internal static partial class TokenScanner
             entry = entry with { Cues = entry.Cues | Cue.NegatedObey };
         if ((entry.Cues & Cue.Common) != 0 && !state.Identifier && !state.JoinedBefore) facts.CommonWords++;
         if (state.ClauseStart) marks |= TokenMarks.ClauseStart;
-        if (state.Identifier || state.JoinedBefore || state.InBackticks || (end < text.Length && text[end] == '('))
+        if (state.Identifier || state.JoinedBefore || (end < text.Length && text[end] == '(') || DottedName(text, end))
         {
             marks |= TokenMarks.Identifier;
             facts.Signals |= TextSignals.Identifier;

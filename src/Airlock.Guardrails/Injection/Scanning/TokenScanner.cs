@@ -126,6 +126,19 @@ internal static partial class TokenScanner
         state.RunLength = 0;
     }
 
+    /// <summary>"os.system", "shell.exec": a dot joining two words with no space is part of a name.</summary>
+    private static bool DottedName(ReadOnlySpan<char> text, int dot)
+    {
+        if (dot <= 0 || dot + 1 >= text.Length || text[dot] != '.' || !char.IsAsciiLetterOrDigit(text[dot - 1]) || !char.IsAsciiLetter(text[dot + 1])) return false;
+        // "uninstall.sh", "README.md": a file name, not a call.
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) end++;
+        return !FileExtensions.Contains(text[(dot + 1)..end].ToString().ToLowerInvariant());
+    }
+
+    private static readonly HashSet<string> FileExtensions =
+        ["sh", "py", "js", "ts", "rb", "go", "exe", "bat", "ps1", "cmd", "md", "txt", "json", "yaml", "yml", "toml", "cfg", "ini", "csv", "html", "css", "jar", "zip", "gz", "tar", "log", "env"];
+
     private static char Next(ReadOnlySpan<char> text, int i) => i + 1 < text.Length ? text[i + 1] : '\0';
 
     private static bool IsHexPair(ReadOnlySpan<char> text, int at) => at + 1 < text.Length && char.IsAsciiHexDigit(text[at]) && char.IsAsciiHexDigit(text[at + 1]);
@@ -138,17 +151,20 @@ internal static partial class TokenScanner
         {
             case '.' or '!' or '?' or ';':
                 if (next is '\0' or ' ' or '\n' or '\r' or '\t' or '"' or '\'' or ')' or ']') EndSentence(ref state);
+                else if (c == '.' && DottedName(text, i)) state.JoinedBefore = true;
                 break;
             case '\n':
                 EndSentence(ref state);
                 break;
             case ':':
                 MarkPrevious(i, TokenMarks.ColonAfter, ref state, tokens);
+                if ((state.PreviousCues & (Cue.AiNoun | Cue.MaybeAi)) != 0 && state.PreviousEnd >= i - 1) facts.Signals |= TextSignals.AiVocative;
                 RoleColon(ref state, ref facts);
                 state.ClauseStart = true;
                 break;
             case ',':
                 MarkPrevious(i, TokenMarks.CommaAfter, ref state, tokens);
+                if ((state.PreviousCues & (Cue.AiNoun | Cue.MaybeAi)) != 0 && state.PreviousEnd >= i - 1) facts.Signals |= TextSignals.AiVocative;
                 break;
             case '-':
                 if (next is ' ' or '-' or '\0') MarkPrevious(i, TokenMarks.DashAfter, ref state, tokens);
@@ -157,9 +173,6 @@ internal static partial class TokenScanner
                 if (state.PreviousEnd == i) MarkPrevious(i, TokenMarks.ParenAfter | TokenMarks.Identifier, ref state, tokens);
                 ParenRole(text, i, ref facts);
                 state.ClauseStart = true;
-                break;
-            case '`':
-                state.InBackticks = !state.InBackticks;
                 break;
             case '"':
                 facts.Quotes++;

@@ -14,13 +14,16 @@ namespace Airlock.Guardrails.Injection.Windows;
 internal static class ActionWindows
 {
     private static readonly FrozenSet<int> Destinations = Set("webhook pastebin server endpoint external outside remote attacker");
-    private static readonly FrozenSet<int> Guards = Set("public visibility authentication firewall antivirus logging audit protection");
+    private static readonly FrozenSet<int> Guards = Set("public visibility authentication firewall antivirus logging audit protection mfa 2fa sessions");
     private static readonly FrozenSet<int> Money = Set("transfer wire refund pay");
     private static readonly FrozenSet<int> Accounts = Set("iban account wallet");
     private static readonly FrozenSet<int> Checks = Set("confirm confirmation asking approval permission consent review telling noticing");
     private static readonly FrozenSet<int> Obey = Set("follow obey execute perform comply carry act");
-    private static readonly FrozenSet<int> Urgent = Set("immediately silently");
-    private static readonly FrozenSet<int> Fetchers = Set("curl wget");
+    private static readonly FrozenSet<int> Urgent = Set("immediately silently asap");
+    private static readonly FrozenSet<int> Soon = Set("now away");
+    private static readonly FrozenSet<int> CodeNouns = Set("code script snippet payload command commands");
+    private static readonly int Right = Id("right");
+    private static readonly FrozenSet<int> Fetchers = Set("curl wget rm chmod");
     private static readonly int Make = Id("make");
     private static readonly int Public = Id("public");
     private static readonly int Already = Id("already");
@@ -64,10 +67,10 @@ internal static class ActionWindows
     /// <summary>"call the delete_repo tool", "invoke send_payment(…)", "use the browser tool to … delete …".</summary>
     private static void NamedTool(TokenWindow w, int i, SignalSet signals)
     {
-        var name = w.Next(i, 4, 0, t => (t.Is(TokenMarks.Identifier) || t.Has(Cue.ToolNoun)) && !t.Is(TokenMarks.Url));
+        var name = w.Next(i, 4, 0, t => (t.Is(TokenMarks.Identifier) || t.Has(Cue.ToolNoun) || CodeNouns.Contains(t.Id)) && !t.Is(TokenMarks.Url));
         if (name < 0) return;
         var named = w[name].Is(TokenMarks.Identifier);
-        var risky = w.NextWhere(i, 18, 1, j => IsRisky(w[j])) >= 0 || w.Any(i - 3, i, t => Urgent.Contains(t.Id) || t.Has(Cue.Covert));
+        var risky = w.NextWhere(name, 18, 0, j => IsRisky(w, j)) >= 0 || w.Any(i - 3, i, t => Urgent.Contains(t.Id) || t.Has(Cue.Covert));
         var weight = (named, risky) switch
         {
             (_, true) => 0.55,
@@ -77,9 +80,19 @@ internal static class ActionWindows
         if (weight > 0) w.Report(signals, Tool, weight, "asks to call a tool", i, name, markup: true);
     }
 
-    private static bool IsRisky(Token t) =>
-        t.Has(Cue.Destructive | Cue.Exfiltrate | Cue.SecretObject | Cue.Covert) || Urgent.Contains(t.Id) || Checks.Contains(t.Id) || Guards.Contains(t.Id)
-        || Fetchers.Contains(t.Id);
+    /// <summary>
+    /// What makes a tool call an attack rather than documentation: urgency, secrecy, skipped checks, protections, fetched
+    /// scripts, secrets, money, data sent out, or destruction aimed at everything or at someone's things.
+    /// </summary>
+    private static bool IsRisky(TokenWindow w, int j)
+    {
+        var t = w[j];
+        if (t.Has(Cue.Covert | Cue.SecretObject | Cue.Exfiltrate) || Urgent.Contains(t.Id) || Checks.Contains(t.Id) || Guards.Contains(t.Id)
+            || Fetchers.Contains(t.Id) || Money.Contains(t.Id) || (t.Id == Right && w.Is(j + 1, Soon)))
+            return true;
+        return t.Has(Cue.Destructive) && (t.Is(TokenMarks.Identifier) && w.Any(j - 6, j + 6, x => x.Has(Cue.Scope | Cue.Person))
+            || w.Next(j, 4, Cue.Scope | Cue.Person) >= 0);
+    }
 
     /// <summary>"delete every event", "disable two-factor authentication", "make the repo public".</summary>
     private static void Destruction(TokenWindow w, int i, SignalSet signals)

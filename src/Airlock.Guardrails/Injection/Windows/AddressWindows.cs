@@ -16,8 +16,14 @@ internal static class AddressWindows
 {
     private const Cue Acting = Cue.Exfiltrate | Cue.OverrideVerb | Cue.ToolVerb | Cue.Destructive | Cue.NegatedObey;
     private static readonly FrozenSet<int> Agentive = Set(
-        "send forward email delete remove approve merge close cancel mark rate rank recommend claim classify include insert append open visit click "
-        + "run execute call install disable grant share export upload post transfer pay refund wire accept invite ignore disregard forget reveal output");
+        "send forward email delete remove approve merge close cancel mark rate rank recommend claim classify include insert append add open visit click "
+        + "run execute call install disable grant share export upload post transfer pay refund wire accept invite ignore disregard forget reveal "
+        + "award give score grade pass omit exclude hide skip");
+    private static readonly FrozenSet<int> ThatWho = Set("that who which");
+    private static readonly FrozenSet<int> Reads = Set("reads processes sees reviews summarizes");
+    private static readonly FrozenSet<int> Refusals = Set("refuse decline refuses not never dont");
+    private static readonly int Leave = Id("leave");
+    private static readonly int Out = Id("out");
     private static readonly FrozenSet<int> Speak = Set("tell say reply respond answer");
     private static readonly FrozenSet<int> ToOthers = Set("that them with to users user customers customer people everyone anyone");
     private static readonly FrozenSet<int> Modifiers = Set("ai language automated autonomous coding screening reviewer reviewers reader readers");
@@ -62,10 +68,10 @@ internal static class AddressWindows
     {
         // "AI assistant:", "Model, when you read this", "(for chatbots only):"
         var punctuated = w[last].Is(TokenMarks.ColonAfter | TokenMarks.CommaAfter | TokenMarks.DashAfter)
-            || (last + 1 < w.Count && w[last + 1].Sentence == w[last].Sentence && w[last + 1].Is(TokenMarks.ColonAfter));
+            || (last + 1 < w.Count && w[last + 1].Sentence == w[last].Sentence && w[last + 1].Is(TokenMarks.ColonAfter | TokenMarks.CommaAfter));
         if (punctuated && w.ClauseOffset(a) <= 3) return Form.Vocative;
         if (w.Previous(a, 2, Cue.Greeting) >= 0 || w.Previous(a, 5, Cue.NoteNoun) >= 0) return strong || punctuated ? Form.Vocative : Form.None;
-        if (w.Next(last, 3, Cue.Reading) >= 0) return Form.Reader;
+        if (w.Next(last, 3, Cue.Reading) >= 0 || w.Next(last, 3, Reads) >= 0) return Form.Reader;
         if (strong && w.Next(last, 5, Cue.Modal) >= 0) return Form.Directive;
         return Form.None;
     }
@@ -74,6 +80,9 @@ internal static class AddressWindows
     private static bool IsAction(TokenWindow w, int j)
     {
         var t = w[j];
+        // "agent processes running", "should refuse to reveal": a description or a refusal, not an order.
+        if (w.Text.AsSpan(t.Start, t.End - t.Start).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || w.Previous(j, 2, Refusals) >= 0) return false;
+        if (t.Id == Leave) return w.Is(j + 1, Out);
         if (t.Has(Acting) || Agentive.Contains(t.Id)) return !FollowedBy(w, j, Me) || t.Has(Cue.Exfiltrate | Cue.OverrideVerb);
         return Speak.Contains(t.Id) && FollowedBy(w, j, ToOthers);
     }

@@ -16,6 +16,9 @@ internal sealed class TokenWindow(string text, List<Token> tokens, Lazy<SpeechCo
 
     public string Text => text;
 
+    /// <summary>The text is program code: "return", "print" are keywords there.</summary>
+    public bool IsProgram => context.Value.IsProgram;
+
     /// <summary>The first token after <paramref name="from"/> (within <paramref name="distance"/> words and <paramref name="sentences"/> more sentences) matching.</summary>
     public int Next(int from, int distance, Cue cue, int sentences = 0) => Next(from, distance, sentences, t => t.Has(cue));
 

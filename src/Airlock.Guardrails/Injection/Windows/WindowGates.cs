@@ -6,11 +6,11 @@ namespace Airlock.Guardrails.Injection.Windows;
 /// </summary>
 internal static class WindowGates
 {
-    public static RuleGate Override { get; } = new("OverrideVerb WeakOverrideVerb NegatedObey attention & Target PromptObject everything anything what ; ObeyVerb & nicht niet & Target PromptObject");
-    public static RuleGate Revoked { get; } = new("Target PromptObject everything & Revoked ; none & count apply applies matter matters");
-    public static RuleGate Leak { get; } = new("Disclose what which & PromptObject Target ; Disclose & SecretObject");
+    public static RuleGate Override { get; } = new("OverrideVerb WeakOverrideVerb NegatedObey attention & Target PromptObject everything anything what ; ObeyVerb & nicht niet & Target PromptObject ; OverrideVerb WeakOverrideVerb & it them those these & configured told given said ; release unbind liberate relieve exempt & Target");
+    public static RuleGate Revoked { get; } = new("Target PromptObject everything & Revoked ; none & count apply applies matter matters ; Target PromptObject & never & written existed happened");
+    public static RuleGate Leak { get; } = new("Disclose what which & PromptObject Target ; Disclose & SecretObject ; Disclose & everything anything & told given ; PromptObject & verbatim exact exactly wording");
     public static RuleGate Persona { get; } = new("Unrestricted ; Negation & Limit ; ModeName & Mode ; JailbreakName ; broken & free out ; Persona & ignores disregards bypasses breaks");
-    public static RuleGate Address { get; } = new("AiNoun ; MaybeAi & AiNoun Reading Modal Greeting NoteNoun language automated autonomous coding #Markup");
+    public static RuleGate Address { get; } = new("AiNoun ; MaybeAi & AiNoun Reading Modal Greeting NoteNoun language automated autonomous coding reads processes sees reviews #Markup #AiVocative");
     public static RuleGate Exfiltration { get; } = new("Exfiltrate & Link webhook pastebin server endpoint external outside remote attacker ; #LinkSlot");
     public static RuleGate Tool { get; } = new("ToolVerb & #Identifier ; ToolVerb & ToolNoun & Destructive Exfiltrate SecretObject Covert immediately curl wget ; make & public ; Destructive & Scope public visibility authentication firewall antivirus logging audit protection ; transfer wire refund pay & iban account wallet ; Negation & confirm confirmation asking approval permission consent review telling noticing");
     public static RuleGate Authority { get; } = new("Authorized & Person Authority already");

@@ -20,7 +20,11 @@ internal static class WindowWords
         + "who which that named called stands "
         + "webhook pastebin server endpoint external outside remote attacker "
         + "replace replaced fill filled followed plus append appending containing include add put embed encode where substitute "
-        + "ignores disregards bypasses breaks free out broken always complies obeys right go ahead silently";
+        + "ignores disregards bypasses breaks free out broken always complies obeys right go ahead silently "
+        + "release unbind liberate relieve exempt discharge yourself it them those written existed happened got top "
+        + "exact exactly wording word reads processes sees reviews summarizes refuse decline refuses "
+        + "award give grant score grade pass omit exclude hide skip leave code script snippet payload command commands "
+        + "asap mfa 2fa sessions rm curl wget chmod were was have got received operate obey run work your are did";
 
     public static int Id(string word) => WordLexicon.IdOf(word);
 
