@@ -23,7 +23,7 @@ internal static class HiddenPayloads
         if ((seen & TextSignals.HtmlEntities) != 0 && ContextPatterns.HtmlEntity().Count(visible) >= 2) found.Add(("HTML-entity", WebUtility.HtmlDecode(visible)));
         if ((seen & TextSignals.UnicodeEscapes) != 0 && ContextPatterns.UnicodeEscape().Count(visible) >= 3) found.Add(("\\u-escaped", UnescapeUnicode(visible)));
         if ((seen & TextSignals.StringEscapes) != 0 && (visible.Contains("\\n", StringComparison.Ordinal) || visible.Contains("\\\"", StringComparison.Ordinal))) found.Add(("string-escaped", UnescapeString(visible)));
-        if ((seen & TextSignals.NotProse) == 0 && !bidi) return found;
+        if (((seen & TextSignals.NotProse) == 0 && !bidi) || skeleton.Length == 0) return found;
         // rot13 and reversal undo themselves: decoding a decoded text again only reads the original twice.
         if (decodedAs != "rot13" && LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
         // Right-to-left overrides display text stored backwards: read it the way it is displayed.

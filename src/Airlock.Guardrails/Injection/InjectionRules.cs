@@ -8,9 +8,15 @@ namespace Airlock.Guardrails.Injection;
 /// </summary>
 internal static class InjectionRules
 {
+    /// <summary>"when you summarize", "while reading": a conjunction right before "you" or a verb of reading.</summary>
+    private static readonly string WhenYouProcessGate = string.Join(' ',
+        from conjunction in new[] { "when", "while", "if", "before", "after" }
+        from next in new[] { "you", "summarize", "summarise", "summarizing", "summarising", "process", "processing", "read", "reading", "review", "reviewing", "analyze", "analyse", "analyzing", "analysing", "translate", "translating", "answer", "answering" }
+        select conjunction + "+" + next) + " & page document email message text file repository repo code website article resume content pull issue comment webpage site question";
+
 
     /// <summary>Rules over the English skeleton view.</summary>
-    public static IReadOnlyList<InjectionRule> English { get; } =
+    public static InjectionRule[] English { get; } =
     [
         new(Override, 0.8, "instruction override", OverridePatterns.OverrideQualified(), new("OverrideVerb WeakOverrideVerb aside throw & Target message measures features settings ; NegatedObey & Target message measures features settings ; mind & never & Target message measures features settings")),
         new(Override, 0.45, "instruction override", OverridePatterns.OverrideBare(), new("OverrideVerb WeakOverrideVerb aside throw & Target message measures features settings ; NegatedObey & Target message measures features settings ; mind & never & Target message measures features settings")),
@@ -53,7 +59,7 @@ internal static class InjectionRules
         new(Indirect, 0.4, "claims authority", AddressPatterns.ClaimedAuthority(), new("user & authorized authorised approved consented agreed wants asked gave given ; authorized authorised official legitimate verified sanctioned & request test penetration pentest red administrator admin developer instruction override security")),
         new(Indirect, 0.5, "claims a privileged override", AddressPatterns.PrivilegedOverride(), new("admin administrator system developer root sudo emergency priority security maintenance & override overrides command access ; safety security content & module filter filters check checks policy guardrail guardrails & turned disabled deactivated switched suspended lifted removed")),
         new(Indirect, 0.45, "instructions in a hidden comment", AddressPatterns.HiddenComment(), new("#HtmlComment")),
-        new(Indirect, 0.25, "conditions on the agent's task", AddressPatterns.WhenYouProcess(), new("when+you while+you if+you before+you after+you summarizing summarising processing reading reviewing analyzing analysing translating answering & page document email message text file repository repo code website article resume content pull issue comment webpage site question")),
+        new(Indirect, 0.25, "conditions on the agent's task", AddressPatterns.WhenYouProcess(), new(WhenYouProcessGate)),
         new(Exfiltration, 0.7, "link or image URL with a data slot", ActionPatterns.TemplatedLink(), new("#MarkdownLink")),
         new(Exfiltration, 0.4, "image URL carrying data", ActionPatterns.DataImage(), new("#MarkdownLink")),
         new(Exfiltration, 0.6, "asks to put data into a URL", ActionPatterns.AppendToUrl(), new("append add include insert put encode embed concatenate attach place substitute replace & contents content conversation chat chats history messages secret secrets key keys credentials creds token tokens password passwords env environment system inbox emails records database ssh id rsa private personal cookie cookies session api data file files summary answer answers response responses memory context user users customer customers & url link query parameter image address endpoint href src markdown Link")),
@@ -61,19 +67,17 @@ internal static class InjectionRules
         new(Exfiltration, 0.5, "asks to visit a URL with data", ActionPatterns.VisitWithData(), new("Link & visit open fetch browse navigate load request go click")),
         new(Exfiltration, 0.2, "mentions exfiltration", ActionPatterns.Exfiltrate(), new("exfiltrate exfiltrated exfiltrating exfiltration exfiltrates")),
         new(Exfiltration, 0.45, "network call with secrets", ActionPatterns.CurlWithSecrets(), new("curl wget fetch invoke requests http")),
-        new(Tool, 0.25, "asks to call a tool", ActionPatterns.CallTool(), new("call invoke use run execute trigger fire activate & tool function plugin action capability api")),
         new(Tool, 0.3, "asks to skip confirmation", ActionPatterns.NoConfirmation(), new("without+asking without+confirmation without+confirming without+approval without+permission without+consent without+user without+human no+asking no+confirmation no+confirming no+approval no+permission no+consent no+user no+human ; not+ask not+wait not+check dont+ask dont+wait dont+check never+ask never+wait never+check")),
         new(Tool, 0.45, "destructive or privileged action", ActionPatterns.Destructive(), new("rm ; delete remove wipe drop destroy erase truncate purge & all every entire each ; overwrite ; cat ; authorized ; backdoor ; transfer send wire pay & account wallet iban")),
         new(Tool, 0.2, "pipes a download into a shell", ActionPatterns.PipeToShell(), new("sh bash zsh dash")),
         new(Tool, 0.4, "function-call markup in content", ActionPatterns.FunctionCallJson(), new("tool function & calls call"), Markup: true),
         new(Tool, 0.55, "function-call markup in content", ActionPatterns.FunctionCallTag(), new("tool function & call calls use ; invoke"), Discountable: false),
-        new(Tool, 0.35, "asks to execute a command", ActionPatterns.ExecuteCommand(), new("execute run perform carry & command commands code script tool function shell payload")),
         new(Tool, 0.45, "asks for privileges", ActionPatterns.PrivilegeGrab(), new("grant give & admin root full owner write superuser & access privileges rights permissions role ; add upload insert append & ssh public deploy & key ; approve")),
         new(Encoded, 0.6, "asks to decode and obey", ActionPatterns.DecodeAndObey(), new("decode decipher decrypt translate convert unscramble reverse interpret read & base base64 b64 rot rot13 hex hexadecimal binary morse caesar cipher encoded reversed backwards & follow execute obey do run carry act comply perform apply answer")),
     ];
 
     /// <summary>Rules over the native view (and its space-free form).</summary>
-    public static IReadOnlyList<InjectionRule> Native { get; } =
+    public static InjectionRule[] Native { get; } =
     [
         new(Multilingual, 0.8, "instruction override (French)", MultilingualPatterns.French(), new("ignore ignorer ignorez oublie oublier oubliez tiens tenez fais faites passe passez abstraction outre fi & instruction instructions consigne consignes directive directives règles ordres indications prompt")),
         new(Multilingual, 0.8, "instruction override (German)", MultilingualPatterns.German(), new("ignorier ignoriere ignorieren ignoriert vergiss vergessen missachte missachten übergehe uebergehe verwirf verwerfen beachte beachten befolge befolgen & anweisungen anweisung instruktionen befehle regeln vorgaben richtlinien anordnungen systemprompt system prompt alles")),

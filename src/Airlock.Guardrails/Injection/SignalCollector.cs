@@ -22,35 +22,14 @@ internal static class SignalCollector
         if (gated && !IsWorthReading(facts)) return null;
         var all = !gated || facts.Has(TextSignals.Disguised) || facts.Has(TextSignals.Cjk);
         var signals = new SignalSet();
-        var hidden = facts.Has(TextSignals.Invisible | TextSignals.Bidi | TextSignals.Tags | TextSignals.VariationSelectors)
+        var hidden = !gated || facts.Has(TextSignals.Invisible | TextSignals.Bidi | TextSignals.Tags | TextSignals.VariationSelectors)
             ? HiddenCharacters.Inspect(text) : HiddenCharacters.Nothing(text);
-        var views = TextViews.Build(hidden.Visible);
-        var context = new Lazy<SpeechContext>(() => SpeechContext.Of(views.Skeleton));
+        // The views cost a copy of the text each: built only when a phrase rule, a repair or a decoder needs them.
+        var views = new Lazy<TextViews>(() => TextViews.Build(hidden.Visible), LazyThreadSafetyMode.None);
+        var context = new Lazy<SpeechContext>(() => SpeechContext.Of(views.Value.Skeleton), LazyThreadSafetyMode.None);
 
-        Match(InjectionRules.English, views.Skeleton, context, signals, facts, all);
-        Match(InjectionRules.Native, views.Native, context, signals, facts, all);
-        // Words spaced apart ("ig nore", "忽 略") only read as words again without the spaces or once rejoined.
-        var spaced = all && (facts.Has(TextSignals.Fragmented | TextSignals.SpacedLetters | TextSignals.Cjk) || !gated);
-        if ((spaced || AnyOpens(InjectionRules.Native, facts)) && views.Native.Contains(' ')) Match(InjectionRules.Native, views.Native.Replace(" ", "", StringComparison.Ordinal), context, signals, facts, all);
-        if (views.MixedScriptWords > 0) Match(InjectionRules.Native, views.Skeleton, context, signals, facts, all);
-        if (spaced && SplitWords.Repair(views) is var (repairedNative, repairedSkeleton))
-        {
-            var repairedSignals = new SignalSet();
-            var repairedContext = new Lazy<SpeechContext>(() => SpeechContext.Of(repairedSkeleton));
-            Match(InjectionRules.English, repairedSkeleton, repairedContext, repairedSignals, facts, all: true);
-            Match(InjectionRules.Native, repairedNative, repairedContext, repairedSignals, facts, all: true);
-            var repairedFacts = TokenScanner.Scan(repairedSkeleton);
-            if (WindowRules.Opens(repairedFacts))
-            {
-                var windowSignals = new SignalSet();
-                WindowRules.Collect(repairedSkeleton, repairedFacts, repairedContext, windowSignals);
-                repairedSignals.Absorb(windowSignals, "");
-            }
-            signals.Absorb(repairedSignals, "words split apart, ");
-        }
-        if (!signals.Has(Override) && !signals.Has(Roleplay) && !signals.Has(Leak) && !signals.Has(Multilingual) && SplitWords.IsFragmented(views.Skeleton)
-            && InjectionRules.Compact.Pattern.Match(views.Compact) is { Success: true } compact)
-            signals.Add(Override, InjectionRules.Compact.Weight, $"instruction override with its letters split apart: \"{compact.Value}\"");
+        if (all || AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts)) MatchPhrases(facts, all, gated, views.Value, context, signals);
+        if (!gated || facts.Has(TextSignals.Fragmented | TextSignals.SpacedLetters)) MatchCompact(views.Value, signals);
 
         // The window rules and the phrase rules often read the same words: per family the better reading counts, never both.
         if (!gated || WindowRules.Opens(facts))
@@ -59,14 +38,49 @@ internal static class SignalCollector
             WindowRules.Collect(hidden.Visible, facts, context, windowSignals);
             signals.Absorb(windowSignals, "");
         }
-        AddHiddenCharacters(hidden, views, signals);
+        AddHiddenCharacters(hidden, facts.MixedScriptWords, signals);
         if (depth >= MaxDepth) return signals;
 
         if (hidden.TagText.Length > 0) AddDecoded("Unicode tag characters", hidden.TagText, depth, signals, 0.6, gated);
-        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, views.Skeleton, hidden.BidiControls > 0, gated ? facts.Signals : (TextSignals)uint.MaxValue, decodedAs))
+        var bidi = hidden.BidiControls > 0;
+        var skeleton = !gated || bidi || facts.Has(TextSignals.NotProse) ? views.Value.Skeleton : "";
+        foreach (var (kind, decoded) in HiddenPayloads.Decode(hidden.Visible, skeleton, bidi, gated ? facts.Signals : (TextSignals)uint.MaxValue, decodedAs))
             AddDecoded(kind, decoded, depth, signals, 0, gated);
-        if (!gated || facts.Has(TextSignals.Quotes)) AddJoinedFragments(views.Skeleton, depth, signals, gated);
+        if (!gated || facts.Has(TextSignals.Quotes)) AddJoinedFragments(views.Value.Skeleton, depth, signals, gated);
         return signals;
+    }
+
+    /// <summary>The phrase rules over every view of the text, and over its repair when words were split apart.</summary>
+    private static void MatchPhrases(in ScanFacts facts, bool all, bool gated, TextViews views, Lazy<SpeechContext> context, SignalSet signals)
+    {
+        Match(InjectionRules.English, views.Skeleton, context, signals, facts, all);
+        Match(InjectionRules.Native, views.Native, context, signals, facts, all);
+        // Words spaced apart ("ig nore", "忽 略") only read as words again without the spaces or once rejoined.
+        var spaced = all && (facts.Has(TextSignals.Fragmented | TextSignals.SpacedLetters | TextSignals.Cjk) || !gated);
+        if ((spaced || AnyOpens(InjectionRules.Native, facts)) && views.Native.Contains(' '))
+            Match(InjectionRules.Native, views.Native.Replace(" ", "", StringComparison.Ordinal), context, signals, facts, all);
+        if (views.MixedScriptWords > 0) Match(InjectionRules.Native, views.Skeleton, context, signals, facts, all);
+        if (!spaced || SplitWords.Repair(views) is not var (repairedNative, repairedSkeleton)) return;
+        var repairedSignals = new SignalSet();
+        var repairedContext = new Lazy<SpeechContext>(() => SpeechContext.Of(repairedSkeleton), LazyThreadSafetyMode.None);
+        Match(InjectionRules.English, repairedSkeleton, repairedContext, repairedSignals, facts, all: true);
+        Match(InjectionRules.Native, repairedNative, repairedContext, repairedSignals, facts, all: true);
+        var repairedFacts = TokenScanner.Scan(repairedSkeleton);
+        if (WindowRules.Opens(repairedFacts))
+        {
+            var windowSignals = new SignalSet();
+            WindowRules.Collect(repairedSkeleton, repairedFacts, repairedContext, windowSignals);
+            repairedSignals.Absorb(windowSignals, "");
+        }
+        signals.Absorb(repairedSignals, "words split apart, ");
+    }
+
+    /// <summary>The core overrides over the letters alone, for text spaced or dotted apart that no other rule could read.</summary>
+    private static void MatchCompact(TextViews views, SignalSet signals)
+    {
+        if (signals.Has(Override) || signals.Has(Roleplay) || signals.Has(Leak) || signals.Has(Multilingual) || !SplitWords.IsFragmented(views.Skeleton)) return;
+        if (InjectionRules.Compact.Pattern.Match(views.Compact) is { Success: true } compact)
+            signals.Add(Override, InjectionRules.Compact.Weight, $"instruction override with its letters split apart: \"{compact.Value}\"");
     }
 
     /// <summary>Whether any rule's gate opens, or the characters show something a rule or decoder acts on.</summary>
@@ -76,13 +90,13 @@ internal static class SignalCollector
         return AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts) || WindowRules.Opens(facts);
     }
 
-    private static bool AnyOpens(IReadOnlyList<InjectionRule> rules, in ScanFacts facts)
+    private static bool AnyOpens(InjectionRule[] rules, in ScanFacts facts)
     {
         foreach (var rule in rules) if (rule.Gate.Opens(facts)) return true;
         return false;
     }
 
-    private static void Match(IReadOnlyList<InjectionRule> rules, string view, Lazy<SpeechContext> context, SignalSet signals, in ScanFacts facts, bool all)
+    private static void Match(InjectionRule[] rules, string view, Lazy<SpeechContext> context, SignalSet signals, in ScanFacts facts, bool all)
     {
         foreach (var rule in rules)
         {
@@ -102,14 +116,14 @@ internal static class SignalCollector
         }
     }
 
-    private static void AddHiddenCharacters(HiddenCharacters hidden, TextViews views, SignalSet signals)
+    private static void AddHiddenCharacters(HiddenCharacters hidden, int mixedScriptWords, SignalSet signals)
     {
         if (hidden.TagText.Length > 0) signals.Add(Hidden, 0.6, "invisible Unicode tag characters");
         if (hidden.BidiOverrides > 0) signals.Add(Hidden, 0.3, "right-to-left or left-to-right override characters");
         else if (hidden.BidiControls > 0) signals.Add(Hidden, 0.2, "bidirectional control characters");
         if (hidden.ZeroWidthInWords >= 2) signals.Add(Hidden, 0.2, "zero-width characters inside words");
         if (hidden.VariationSelectors >= 4) signals.Add(Hidden, 0.5, "data hidden in variation selectors");
-        if (views.MixedScriptWords > 0) signals.Add(Homoglyph, views.MixedScriptWords >= 3 ? 0.35 : 0.25, "words mixing Latin letters with look-alikes");
+        if (mixedScriptWords > 0) signals.Add(Homoglyph, mixedScriptWords >= 3 ? 0.35 : 0.25, "words mixing Latin letters with look-alikes");
     }
 
     /// <summary>An instruction that had to be decoded is worse than one in plain sight: a decoded hit scores at least 0.8.</summary>

@@ -118,4 +118,14 @@ internal enum Cue : ulong
     Vocabulary = 1UL << 50,
     /// <summary>model, agent, bot: an AI only when addressed or described as reading ("agents indexing this wiki").</summary>
     MaybeAi = 1UL << 51,
+    /// <summary>Set by the scanner on "restrictions", "refuse"… within two words of a negation ("no rules", "never refuse").</summary>
+    NoLimit = 1UL << 52,
+    /// <summary>Set by the scanner on a name (identifier, tool, script) within four words after call/run/use/invoke.</summary>
+    ToolCall = 1UL << 53,
+    /// <summary>confirmation, approval, permission, consent, review: what an agent asks before acting.</summary>
+    Check = 1UL << 54,
+    /// <summary>Set by the scanner on a <see cref="Check"/> word within two words of a negation ("without asking", "no approval").</summary>
+    NoCheck = 1UL << 55,
+    /// <summary>Set by the scanner on "mode" right after a mode name ("developer mode", "god mode").</summary>
+    SpecialMode = 1UL << 56,
 }

@@ -51,6 +51,7 @@ internal static class EnglishWords
         (Cue.Now, "now henceforth onwards onward moment point immediately"),
         (Cue.Replacement, "new real true actual only next primary updated revised additional urgent important"),
         (Cue.DataObject, "content contents summary answers responses memory personal rsa conversation conversations chat chats history transcript transcripts messages inbox emails mails contacts files documents database databases records data notes address addresses phone card clipboard session sessions details information info keys secrets credentials passwords tokens cookies"),
+        (Cue.Check, "confirm confirmation confirming asking approval permission consent review telling noticing"),
         (Cue.Task, "task tasks goal goals objective objectives job mission purpose role priority orders order brief"),
     ];
 }

@@ -48,6 +48,9 @@ internal ref struct ScanState
     public int SingleRunEnd;
     public int Chunks;
     public bool InChunk;
+    /// <summary>The current whitespace-separated chunk has an ASCII letter / a Latin look-alike (a mixed-script word).</summary>
+    public bool ChunkLatin;
+    public bool ChunkLookAlike;
     public bool InFlag;
     public int VariationSelectors;
     public int PercentEscapes;
@@ -55,6 +58,8 @@ internal ref struct ScanState
     public int UnicodeEscapes;
     public int HexEscapes;
     public int CjkStart;
+    /// <summary>Words since the last call/run/use/invoke.</summary>
+    public int SinceToolVerb;
     public int RunLength;
     public int LetterRuns;
     public int ShortRuns;

@@ -27,11 +27,12 @@ internal static partial class TokenScanner
         {
             facts.Signals |= TextSignals.Styled;
             runs.Track(styled, ref facts);
-            CountChunk(styled, ref state);
+            CountChunk(styled, ref state, ref facts);
+            if (char.IsAsciiLetter(styled)) state.ChunkLatin = true;
             return Ascii(text, i, styled, ref state, ref facts, tokens);
         }
         runs.Track(' ', ref facts);
-        CountChunk(char.IsWhiteSpace(c) ? ' ' : 'x', ref state);
+        CountChunk(char.IsWhiteSpace(c) ? ' ' : 'x', ref state, ref facts);
         if (!char.IsLetter(c)) EndRun(ref state);
         if (IsCjk(c))
         {
@@ -88,6 +89,7 @@ internal static partial class TokenScanner
             state.AsciiLetters++;
             return;
         }
+        if (Confusables.IsLatinLookAlike(lower)) state.ChunkLookAlike = true;
         var lookAlike = Confusables.FoldLookAlike(lower);
         if (lookAlike < 0x80)
         {
@@ -128,12 +130,13 @@ internal static partial class TokenScanner
         {
             facts.Signals |= TextSignals.Styled;
             runs.Track(styled, ref facts);
-            CountChunk(styled, ref state);
+            CountChunk(styled, ref state, ref facts);
+            if (char.IsAsciiLetter(styled)) state.ChunkLatin = true;
             Ascii(text, i, styled, ref state, ref facts, tokens);
             return i + 2;
         }
         runs.Track(' ', ref facts);
-        CountChunk('x', ref state);
+        CountChunk('x', ref state, ref facts);
         if (value is >= 0x20000 and <= 0x3FFFF)
         {
             Finish(text, i, ref state, ref facts, tokens);

@@ -6,6 +6,7 @@ namespace Airlock.Guardrails.Injection.Scanning;
 internal static partial class TokenScanner
 {
     private static readonly int EndWord = WordLexicon.IdOf("end");
+    private static readonly HashSet<int> WindowNames = [.. "code script snippet payload command commands".Split(' ').Select(WordLexicon.IdOf)];
 
     private static void Finish(ReadOnlySpan<char> text, int end, ref ScanState state, ref ScanFacts facts, List<Token>? tokens)
     {
@@ -29,6 +30,12 @@ internal static partial class TokenScanner
         }
         if ((entry.Cues & Cue.ObeyVerb) != 0 && ((state.PreviousCues | state.BeforePreviousCues) & Cue.Negation) != 0)
             entry = entry with { Cues = entry.Cues | Cue.NegatedObey };
+        if ((entry.Cues & Cue.Limit) != 0 && ((state.PreviousCues | state.BeforePreviousCues) & Cue.Negation) != 0)
+            entry = entry with { Cues = entry.Cues | Cue.NoLimit };
+        if ((entry.Cues & Cue.Check) != 0 && ((state.PreviousCues | state.BeforePreviousCues) & Cue.Negation) != 0)
+            entry = entry with { Cues = entry.Cues | Cue.NoCheck };
+        if ((entry.Cues & Cue.Mode) != 0 && (state.PreviousCues & Cue.ModeName) != 0)
+            entry = entry with { Cues = entry.Cues | Cue.SpecialMode };
         if ((entry.Cues & Cue.Common) != 0 && !state.Identifier && !state.JoinedBefore) facts.CommonWords++;
         if (state.ClauseStart) marks |= TokenMarks.ClauseStart;
         if (state.Identifier || state.JoinedBefore || (end < text.Length && text[end] == '(') || DottedName(text, end))
@@ -38,6 +45,10 @@ internal static partial class TokenScanner
         }
         if (state.Uppers == state.AsciiLetters && state.AsciiLetters >= 3 && state.LookAlikes + state.OtherLetters == 0) marks |= TokenMarks.AllCaps;
         if (entry.Id == EndWord && EndMarker(text, state.Start)) facts.Signals |= TextSignals.Markup;
+        state.SinceToolVerb++;
+        if (state.SinceToolVerb <= 4 && ((marks & TokenMarks.Identifier) != 0 || (entry.Cues & Cue.ToolNoun) != 0 || WindowNames.Contains(entry.Id)))
+            entry = entry with { Cues = entry.Cues | Cue.ToolCall };
+        if ((entry.Cues & Cue.ToolVerb) != 0 && (marks & TokenMarks.Identifier) == 0) state.SinceToolVerb = 0;
         CheckSplitWord(text, ref state, ref facts, IsKnown(entry.Cues));
         CheckSingleLetters(text, end, ref state, ref facts);
         facts.Cues |= entry.Cues;
@@ -60,11 +71,7 @@ internal static partial class TokenScanner
         var native = state.Native[..state.Length];
         var latin = state.Latin[..state.Length];
         var mixed = state.AsciiLetters > 0 && state.LookAlikes > 0;
-        if (mixed)
-        {
-            facts.MixedScriptWords++;
-            facts.Signals |= TextSignals.MixedScript;
-        }
+        if (mixed) facts.Signals |= TextSignals.MixedScript;
         var key = mixed ? latin : native;
         if (state.LeetMarks == 0 && WordLexicon.TryGet(key, out entry)) return true;
         if (state.LookAlikes > 0 && state.OtherLetters == 0 && !mixed && WordLexicon.TryGet(latin, out entry)) return true;

@@ -27,6 +27,7 @@ internal static partial class TokenScanner
             BeforePreviousId = -1,
             SingleRunEnd = -10,
             CjkStart = -1,
+            SinceToolVerb = 100,
         };
         var facts = new ScanFacts();
         var runs = new RunTracker();
@@ -37,7 +38,8 @@ internal static partial class TokenScanner
             if (c < 0x80)
             {
                 runs.Track(c, ref facts);
-                CountChunk(c, ref state);
+                CountChunk(c, ref state, ref facts);
+                if (char.IsAsciiLetter(c)) state.ChunkLatin = true;
                 i = Ascii(text, i, c, ref state, ref facts, tokens);
             }
             else
@@ -49,15 +51,28 @@ internal static partial class TokenScanner
         Finish(text, text.Length, ref state, ref facts, tokens);
         runs.End(ref facts);
         EndRun(ref state);
+        EndChunk(ref state, ref facts);
         Conclude(ref state, ref facts);
         return facts;
     }
 
-    private static void CountChunk(char c, ref ScanState state)
+    /// <summary>Counts whitespace-separated chunks (the words of the skeleton view) and those mixing Latin with look-alikes.</summary>
+    private static void CountChunk(char c, ref ScanState state, ref ScanFacts facts)
     {
         var space = c is ' ' or '\n' or '\r' or '\t' or '\f' or '\v';
         if (!space && !state.InChunk) state.Chunks++;
+        if (space) EndChunk(ref state, ref facts);
         state.InChunk = !space;
+    }
+
+    private static void EndChunk(ref ScanState state, ref ScanFacts facts)
+    {
+        if (state.ChunkLatin && state.ChunkLookAlike)
+        {
+            facts.MixedScriptWords++;
+            facts.Signals |= TextSignals.MixedScript;
+        }
+        state.ChunkLatin = state.ChunkLookAlike = false;
     }
 
     private static int Ascii(ReadOnlySpan<char> text, int i, char c, ref ScanState state, ref ScanFacts facts, List<Token>? tokens)

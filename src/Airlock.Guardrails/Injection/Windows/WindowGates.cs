@@ -9,13 +9,13 @@ internal static class WindowGates
     public static RuleGate Override { get; } = new("OverrideVerb WeakOverrideVerb NegatedObey attention & Target PromptObject everything anything what ; ObeyVerb & nicht niet & Target PromptObject ; OverrideVerb WeakOverrideVerb & it them those these & configured told given said ; release unbind liberate relieve exempt & Target");
     public static RuleGate Revoked { get; } = new("Target PromptObject everything & Revoked ; none & count apply applies matter matters ; Target PromptObject & never & written existed happened");
     public static RuleGate Leak { get; } = new("Disclose what which & PromptObject Target ; Disclose & SecretObject ; Disclose & everything anything & told given ; PromptObject & verbatim exact exactly wording");
-    public static RuleGate Persona { get; } = new("Unrestricted ; Negation & Limit ; ModeName & Mode ; JailbreakName ; broken & free out ; Persona & ignores disregards bypasses breaks");
+    public static RuleGate Persona { get; } = new("Unrestricted ; NoLimit ; SpecialMode ; JailbreakName ; broken & free out ; Persona & ignores disregards bypasses breaks");
     public static RuleGate Address { get; } = new("AiNoun ; MaybeAi & AiNoun Reading Modal Greeting NoteNoun language automated autonomous coding reads processes sees reviews #Markup #AiVocative");
     public static RuleGate Exfiltration { get; } = new("Exfiltrate & Link webhook pastebin server endpoint external outside remote attacker ; #LinkSlot");
-    public static RuleGate Tool { get; } = new("ToolVerb & #Identifier ; ToolVerb & ToolNoun & Destructive Exfiltrate SecretObject Covert immediately curl wget ; make & public ; Destructive & Scope public visibility authentication firewall antivirus logging audit protection ; transfer wire refund pay & iban account wallet ; Negation & confirm confirmation asking approval permission consent review telling noticing");
+    public static RuleGate Tool { get; } = new("ToolCall ; Destructive & Scope public visibility authentication firewall antivirus logging audit protection ; transfer wire refund pay & iban account wallet ; NoCheck");
     public static RuleGate Authority { get; } = new("Authorized & Person Authority already");
     public static RuleGate Transform { get; } = new("Transform & follow obey execute perform comply carry act do");
     public static RuleGate Secrecy { get; } = new("Negation & Inform & Person ; Covert");
 
-    public static IReadOnlyList<RuleGate> All { get; } = [Override, Revoked, Leak, Persona, Address, Exfiltration, Tool, Authority, Transform, Secrecy];
+    public static RuleGate[] All { get; } = [Override, Revoked, Leak, Persona, Address, Exfiltration, Tool, Authority, Transform, Secrecy];
 }
