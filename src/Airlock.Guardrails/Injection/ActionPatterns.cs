@@ -31,9 +31,6 @@ internal static partial class ActionPatterns
     [GeneratedRegex(@"\b(curl|wget|fetch|invoke-webrequest|requests\.(get|post)|http\.(get|post))\b[^\n]{0,100}?(\$\(|`|\$\{|\$[a-z_]+|-d @|--data(-binary)? @|\.env\b|/etc/(passwd|shadow)|id_rsa|credentials|\.aws|\.ssh)", Options, Timeout)]
     public static partial Regex CurlWithSecrets();
 
-    [GeneratedRegex(@"\b(call|invoke|use|run|execute|trigger|fire|activate) (the |your |a |an )?[`'""]?[a-z_][a-z0-9_.\-]*[`'""]? (tool|function|plugin|action|capability|api)\b", Options, Timeout)]
-    public static partial Regex CallTool();
-
     [GeneratedRegex(@"\b(without|no) (asking|confirmation|confirming|approval|permission|consent|user (approval|confirmation|consent|permission)|human (review|approval))\b|\b(do not|don't|dont|never) (ask|wait|check) (for|with|the user)\b", Options, Timeout)]
     public static partial Regex NoConfirmation();
 
@@ -48,9 +45,6 @@ internal static partial class ActionPatterns
 
     [GeneratedRegex(@"<(tool_call|function_call|function_calls|tool_use|invoke)\b", Options, Timeout)]
     public static partial Regex FunctionCallTag();
-
-    [GeneratedRegex(@"\b(execute|run|perform|carry out) (the |this )?(following|above|below)? ?(command|code|script|tool call|function call|shell command|payload)s?\b", Options, Timeout)]
-    public static partial Regex ExecuteCommand();
 
     [GeneratedRegex(@"\b(grant|give) (me|us|this user|the user|attacker|them) (admin|root|full|owner|write|superuser) (access|privileges|rights|permissions|role)\b|\b(add|upload|insert|append) (my|this|the following|an?|our) (ssh|public|deploy) key\b|\bapprove (the |this |my |all )?(open |pending )?(pull requests?|prs?|merge requests?|transactions?|payments?|transfers?|invoices?)\b", Options, Timeout)]
     public static partial Regex PrivilegeGrab();

@@ -52,7 +52,7 @@ internal static partial class AddressPatterns
     [GeneratedRegex(@"\b(any|all|every|to any|to all)? ?" + Agent + @" (reading|processing|summari[sz]ing|parsing|analy[sz]ing|reviewing|crawling|scraping|indexing|ingesting|that reads?|that process(es)?|who reads?|that sees?|seeing) (this|these|the following|my)\b", Options, Timeout)]
     public static partial Regex AgentReadingThis();
 
-    [GeneratedRegex(@"\b(do not|don't|dont|never|without) (tell|telling|inform|informing|alert|alerting|notify|notifying|mention|mentioning|reveal|revealing|disclose|disclosing|let|letting|show|showing|warn|warning|ask|asking)( this| it| anything| them)?( to)? (the |your )?(user|human|operator|reader|owner|admin|customer)s?\b|\b(do not|don't|never) (reveal|mention|disclose|repeat|acknowledge) (this|these|the) (note|instructions?|message|comment|text)\b|\b(keep|hide) (this|it) (secret |hidden )?from the (user|human|reader)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(do not|don't|dont|never|without) (tell|telling|inform|informing|alert|alerting|notify|notifying|mention|mentioning|reveal|revealing|disclose|disclosing|show|showing|warn|warning|ask|asking)( this| it| anything| them)?( to)? (the |your )?(user|human|operator|reader|owner|admin|customer)s?\b|\b(do not|don't|never) (reveal|mention|disclose|repeat|acknowledge) (this|these|the) (note|instructions?|message|comment|text)\b|\b(keep|hide) (this|it) (secret |hidden )?from the (user|human|reader)\b", Options, Timeout)]
     public static partial Regex Secrecy();
 
     [GeneratedRegex(@"\b(secretly|silently|quietly|covertly|stealthily|discreetly) (add|insert|send|include|forward|delete|modify|change|run|execute|approve|transfer|copy|upload|append|email|post|leak|exfiltrate|install|disable)\b", Options, Timeout)]

@@ -15,7 +15,7 @@ internal static class Confusables
     /// <summary>Accented Latin letters, folded in the skeleton but not counted as look-alikes.</summary>
     private const string Accents =
         "àa áa âa ãa äa åa āa ăa ąa çc ćc čc ďd èe ée êe ëe ēe ėe ęe ěe ìi íi îi ïi īi įi ñn ńn ňn òo óo ôo õo öo øo ōo őo " +
-        "ùu úu ûu üu ūu ůu űu ųu ýy ÿy źz żz žz śs šs şs ťt ţt łl ľl ğg ŕr řr";
+        "ùu úu ûu üu ūu ůu űu ųu ýy ÿy źz żz žz śs šs şs șs ťt ţt țt łl ľl ğg ŕr řr";
 
     private static readonly FrozenDictionary<char, char> Map = Build(Pairs + " " + Accents);
     private static readonly FrozenDictionary<char, char> LookAlikes = Build(Pairs);
@@ -27,7 +27,15 @@ internal static class Confusables
         return map.ToFrozenDictionary();
     }
 
+    private static readonly FrozenDictionary<char, char> AccentMap = Build(Accents);
+
     public static char Fold(char c) => c < 128 ? c : Map.GetValueOrDefault(c, c);
+
+    /// <summary>An accented Latin letter as its base letter; anything else unchanged.</summary>
+    public static char FoldAccent(char c) => c < 128 ? c : AccentMap.GetValueOrDefault(c, c);
+
+    /// <summary>A look-alike (Cyrillic, Greek, small capital…) as the ASCII letter it imitates; anything else unchanged.</summary>
+    public static char FoldLookAlike(char c) => c >= 128 && LookAlikes.TryGetValue(c, out var folded) && folded < 128 ? folded : c;
 
     public static bool IsLatinLookAlike(char c) => c >= 128 && LookAlikes.TryGetValue(c, out var folded) && folded < 128;
 }

@@ -24,6 +24,9 @@ internal sealed class HiddenCharacters
     /// <summary>The text without any format or invisible character: what the matching views start from.</summary>
     public string Visible { get; private set; } = "";
 
+    /// <summary>A text the prescan found nothing hidden in: visible as it is.</summary>
+    public static HiddenCharacters Nothing(string text) => new() { Visible = text };
+
     public static HiddenCharacters Inspect(string text)
     {
         var result = new HiddenCharacters();

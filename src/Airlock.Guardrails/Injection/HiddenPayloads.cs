@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Airlock.Guardrails.Injection.Scanning;
 using Airlock.Guardrails.Secrets;
 
 namespace Airlock.Guardrails.Injection;
@@ -13,9 +14,29 @@ internal static class HiddenPayloads
 {
     private const int MaxCandidates = 16;
 
-    public static List<(string Kind, string Text)> Decode(string visible, string skeleton, bool bidi)
+    public static List<(string Kind, string Text)> Decode(string visible, string skeleton, bool bidi, TextSignals seen, string? decodedAs = null)
     {
         var found = new List<(string, string)>();
+        if ((seen & TextSignals.Base64) != 0) DecodeBase64(visible, found);
+        if ((seen & TextSignals.Hex) != 0) DecodeHex(visible, found);
+        if ((seen & TextSignals.PercentEscapes) != 0 && ContextPatterns.PercentEscape().Count(visible) >= 3 && TryUnescapeUrl(visible) is { } url) found.Add(("URL-encoded", url));
+        if ((seen & TextSignals.HtmlEntities) != 0 && ContextPatterns.HtmlEntity().Count(visible) >= 2) found.Add(("HTML-entity", WebUtility.HtmlDecode(visible)));
+        if ((seen & TextSignals.UnicodeEscapes) != 0 && ContextPatterns.UnicodeEscape().Count(visible) >= 3) found.Add(("\\u-escaped", UnescapeUnicode(visible)));
+        if ((seen & TextSignals.StringEscapes) != 0 && (visible.Contains("\\n", StringComparison.Ordinal) || visible.Contains("\\\"", StringComparison.Ordinal))) found.Add(("string-escaped", UnescapeString(visible)));
+        if (((seen & TextSignals.NotProse) == 0 && !bidi) || skeleton.Length == 0) return found;
+        // rot13 and reversal undo themselves: decoding a decoded text again only reads the original twice.
+        if (decodedAs != "rot13" && LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
+        // Right-to-left overrides display text stored backwards: read it the way it is displayed.
+        if (decodedAs != "reversed" && (bidi || LooksLikeWords(skeleton) is false))
+        {
+            var reversed = Reverse(skeleton);
+            if (bidi || LooksLikeWords(reversed)) found.Add(("reversed", reversed));
+        }
+        return found;
+    }
+
+    private static void DecodeBase64(string visible, List<(string, string)> found)
+    {
         var count = 0;
         foreach (var match in ContextPatterns.Base64Candidate().EnumerateMatches(visible))
         {
@@ -23,24 +44,16 @@ internal static class HiddenPayloads
             var bytes = TokenShape.TryDecodeBase64(visible.Substring(match.Index, match.Length));
             if (bytes is not null && ReadableText(bytes) is { } text) found.Add(("base64", text));
         }
-        count = 0;
+    }
+
+    private static void DecodeHex(string visible, List<(string, string)> found)
+    {
+        var count = 0;
         foreach (var match in ContextPatterns.HexCandidate().EnumerateMatches(visible))
         {
             if (++count > MaxCandidates) break;
             if (ReadableText(HexBytes(visible.AsSpan(match.Index, match.Length))) is { } text) found.Add(("hex", text));
         }
-        if (ContextPatterns.PercentEscape().Count(visible) >= 3 && TryUnescapeUrl(visible) is { } url) found.Add(("URL-encoded", url));
-        if (ContextPatterns.HtmlEntity().Count(visible) >= 2) found.Add(("HTML-entity", WebUtility.HtmlDecode(visible)));
-        if (ContextPatterns.UnicodeEscape().Count(visible) >= 3) found.Add(("\\u-escaped", UnescapeUnicode(visible)));
-        if (visible.Contains("\\n", StringComparison.Ordinal) || visible.Contains("\\\"", StringComparison.Ordinal)) found.Add(("string-escaped", UnescapeString(visible)));
-        if (LooksLikeWords(skeleton) is false && MostlyAsciiLetters(skeleton)) found.Add(("rot13", Rot13(skeleton)));
-        // Right-to-left overrides display text stored backwards: read it the way it is displayed.
-        if (bidi || LooksLikeWords(skeleton) is false)
-        {
-            var reversed = Reverse(skeleton);
-            if (bidi || LooksLikeWords(reversed)) found.Add(("reversed", reversed));
-        }
-        return found;
     }
 
     /// <summary>At least a quarter of the words (and two of them) are common English words.</summary>

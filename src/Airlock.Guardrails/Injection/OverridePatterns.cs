@@ -39,7 +39,7 @@ internal static partial class OverridePatterns
     [GeneratedRegex(@"\bfrom (now|this (moment|point)) on,? (you|your|the assistant|ignore|only|always|respond|answer|reply|act|pretend|obey|follow)\b", Options, Timeout)]
     public static partial Regex FromNowOn();
 
-    [GeneratedRegex(@"\b(reveal|show|print|output|display|repeat|tell me|give me|leak|dump|disclose|expose|share|write out|type out|spell out|recite|echo|return|provide|list|paste|send me)( me)?( \S+){0,3}? (the |your )?(entire |full |complete |exact |original |initial |hidden |secret |confidential |internal )*(system prompts?|system messages?|initial (prompts?|instructions)|original (prompts?|instructions)|hidden (prompts?|instructions|rules)|secret (prompts?|instructions)|pre-?prompts?|developer (messages?|prompts?)|your (instructions|prompts?|rules|guidelines|configuration|programming|directives)|confidential (configuration|instructions|data)|the (initial|original|hidden) instructions)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(reveal|show|print|output|display|repeat|tell me|give me|leak|dump|disclose|expose|share|write out|type out|spell out|recite|echo|return|provide|list|paste|send me)( me)?( \S+){0,3}? (the |your )?(entire |full |complete |exact |original |initial |hidden |secret |confidential |internal )*(system prompts?|system messages?|initial (prompts?|instructions)|original (prompts?|instructions)|hidden (prompts?|instructions|rules)|secret (prompts?|instructions)|pre-?prompts?|developer (messages?|prompts?)|your (instructions|prompts?|rules|guidelines|programming|directives)|confidential (configuration|instructions|data)|the (initial|original|hidden) instructions)\b", Options, Timeout)]
     public static partial Regex LeakPrompt();
 
     [GeneratedRegex(@"\b(repeat|print|output|copy|recite|write|say|echo|reproduce|return|show)( \S+){0,3}? (the |all )?(text|words|everything|content|lines?|sentences?|messages?|instructions|characters|tokens)( that (came|comes|was written|were written|is))? (above|before this|preceding|so far|verbatim|from the (start|beginning|top))", Options, Timeout)]
@@ -51,8 +51,12 @@ internal static partial class OverridePatterns
     [GeneratedRegex(@"\b(tell me|reveal|give me|what is|what's|print|show me|spell|say) (the |your )?(secret |hidden |admin |master )?(password|passcode|secret key|secret word|api key|access code)\b", Options, Timeout)]
     public static partial Regex LeakPassword();
 
-    [GeneratedRegex(@"\bdo anything now\b|\b(you are|you're|act as|pretend to be|stay|become|play|as) (now )?(a |an |the )?dan\b|\bdan mode\b|\b(developer|god|admin|debug|jailbreak|jailbroken|unrestricted|dev|sudo|evil) mode (is )?(now )?(enabled|activated|engaged)|\b(enable|enter|activate|switch to|turn on) (the )?(developer|god|debug|jailbreak|unrestricted|dev|sudo|evil) mode\b", Options, Timeout)]
+    [GeneratedRegex(@"\bdo anything now\b|\b(you are|you're|act as|pretend to be|stay|become|play|as) (now )?(a |an |the )?dan\b|\bdan mode\b", Options, Timeout)]
     public static partial Regex JailbreakMode();
+
+    /// <summary>A special mode switched on: a jailbreak when said to an AI, a setting when said of a phone (the window rules tell).</summary>
+    [GeneratedRegex(@"\b(developer|god|admin|debug|jailbreak|jailbroken|unrestricted|dev|sudo|evil) mode (is )?(now )?(enabled|activated|engaged)|\b(enable|enter|activate|switch to|turn on) (the )?(developer|god|debug|jailbreak|unrestricted|dev|sudo|evil) mode\b", Options, Timeout)]
+    public static partial Regex ModeSwitchedOn();
 
     [GeneratedRegex(@"\b(you are|you're|act as|acting as|pretend to be|pretend you are|behave as|become|roleplay as|role-play as|play the role of|respond as|answer as)( now| no longer an assistant[^.]{0,20}?| going to act as)? (a |an |the )?(unfiltered|uncensored|unrestricted|unlimited|jailbroken|evil|unethical|amoral|rogue|malicious|limitless|unbound|lawless|immoral)\b", Options, Timeout)]
     public static partial Regex JailbreakPersona();

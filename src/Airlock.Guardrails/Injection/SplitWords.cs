@@ -11,7 +11,8 @@ namespace Airlock.Guardrails.Injection;
 /// </summary>
 internal static partial class SplitWords
 {
-    private static readonly FrozenSet<string> Vocabulary = BuildVocabulary();
+    /// <summary>The words of four letters or more in the English patterns: what a repair may rebuild.</summary>
+    public static FrozenSet<string> Vocabulary { get; } = BuildVocabulary();
 
     /// <summary>Two or more single letters joined by one and the same separator: "i g n o r e", "a.l.l", "t-o".</summary>
     [GeneratedRegex(@"(?<!\p{L})\p{L}(?<sep>[ .\-_*|/·•,+~])\p{L}(?:\k<sep>\p{L})*(?!\p{L})", RegexOptions.CultureInvariant, OverridePatterns.Timeout)]
@@ -50,7 +51,8 @@ internal static partial class SplitWords
             for (var k = Math.Min(3, tokens.Length - i); k >= 2; k--)
             {
                 var group = tokens.AsSpan(i, k);
-                if (Vocabulary.Contains(Letters(string.Concat(group))) && !AllWords(group))
+                // Only pieces of words are glued: a token without letters ("=", "--") is punctuation, not a fragment.
+                if (AllHaveLetters(group) && Vocabulary.Contains(Letters(string.Concat(group))) && !AllWords(group))
                 {
                     taken = k;
                     break;
@@ -80,6 +82,15 @@ internal static partial class SplitWords
             length = 0;
         }
         return runs >= 6 && shortRuns * 10 >= runs * 6;
+    }
+
+    private static bool AllHaveLetters(ReadOnlySpan<string> group)
+    {
+        foreach (var token in group)
+        {
+            if (!token.AsSpan().ContainsAnyInRange('a', 'z')) return false;
+        }
+        return true;
     }
 
     private static bool AllWords(ReadOnlySpan<string> group)

@@ -63,7 +63,8 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,4096}\.[A-Za-z0-9_\-]{2,16384}\.[A-Za-z0-9_\-]{0,4096}(?![A-Za-z0-9_\-])", Options, TimeoutMilliseconds)]
     public static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,30}://[^\s:/?#@'""<>]{0,256}:(?<val>[^\s/?#@'""<>]{1,256})@[A-Za-z0-9.\-\[\]_]{1,255}", Options, TimeoutMilliseconds)]
+    /// <summary>The scheme is checked behind "://", so the search starts at the literal and not at every letter.</summary>
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,30})://[^\s:/?#@'""<>]{0,256}:(?<val>[^\s/?#@'""<>]{1,256})@[A-Za-z0-9.\-\[\]_]{1,255}", Options, TimeoutMilliseconds)]
     public static partial Regex UrlCredentials();
 
     /// <summary>A value assigned to a secret-sounding name (<c>password=</c>, <c>"api_key": </c>, <c>token:</c>…) or sent as a bearer token.</summary>

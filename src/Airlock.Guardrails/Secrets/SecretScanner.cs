@@ -11,10 +11,15 @@ public static class SecretScanner
     public static IReadOnlyList<SecretFinding> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var rules = SecretAnchors.RulesFor(text);
+        if (rules == 0) return [];
         var candidates = new List<(SecretFinding Finding, int Priority)>();
         try
         {
-            foreach (var rule in SecretRules.All) Collect(rule, text, candidates);
+            for (var i = 0; i < SecretRules.All.Count; i++)
+            {
+                if ((rules & (1UL << i)) != 0) Collect(SecretRules.All[i], text, candidates);
+            }
             CollectAwsPairs(text, candidates);
         }
         catch (RegexMatchTimeoutException)

@@ -1,9 +1,9 @@
 using Airlock.Guardrails;
 using BenchmarkDotNet.Attributes;
 
-namespace Airlock.Bench.Micro.Gateway;
+namespace Airlock.Bench.Micro.Guardrails;
 
-/// <summary>The gateway's guardrails on every prompt: secrets and prompt injection, on a clean prompt and on a hostile one.</summary>
+/// <summary>The gateway's guardrails on every prompt: secrets and prompt injection, on clean prompts and on hostile ones.</summary>
 [MemoryDiagnoser]
 public class GuardrailScannerBenchmarks
 {
@@ -22,4 +22,16 @@ public class GuardrailScannerBenchmarks
 
     [Benchmark]
     public ScanResult HostilePrompt() => _scanner.Scan(Hostile);
+
+    [Benchmark]
+    public ScanResult ShortMessage() => _scanner.Scan(Prompts.ShortMessage);
+
+    [Benchmark]
+    public ScanResult Benign2K() => _scanner.Scan(Prompts.Benign2K);
+
+    [Benchmark]
+    public ScanResult Secret2K() => _scanner.Scan(Prompts.WithSecret2K);
+
+    [Benchmark]
+    public ScanResult Injection2K() => _scanner.Scan(Prompts.Injection2K);
 }
