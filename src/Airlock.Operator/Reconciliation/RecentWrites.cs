@@ -23,11 +23,11 @@ public sealed class RecentWrites
 
     /// <summary>Remembers an object as written (created, patched, or its status patched).</summary>
     public void Written(IKubernetesObject<V1ObjectMeta> obj) =>
-        _entries[Key(obj)] = new Entry(obj, false, _time.GetUtcNow());
+        _entries[Key(obj)] = new Entry(Lean(obj), false, _time.GetUtcNow());
 
     /// <summary>Remembers a delete: the cached copy (at or below that resourceVersion) counts as gone.</summary>
     public void Deleted(IKubernetesObject<V1ObjectMeta> obj) =>
-        _entries[Key(obj)] = new Entry(obj, true, _time.GetUtcNow());
+        _entries[Key(obj)] = new Entry(Lean(obj), true, _time.GetUtcNow());
 
     /// <summary>The freshest view of one object: the cached copy, or what this operator wrote more recently.</summary>
     public T? Resolve<T>(string @namespace, string name, T? cached)
@@ -51,6 +51,16 @@ public sealed class RecentWrites
             return cached;
         }
         return (T)entry.Object;
+    }
+
+    /// <summary>
+    /// Drops managedFields in place, as the informer caches do: nothing in the operator reads them, and a burst leaves
+    /// tens of thousands of written objects here until each task is reconciled again.
+    /// </summary>
+    private static IKubernetesObject<V1ObjectMeta> Lean(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        if (obj.Metadata is { } meta) meta.ManagedFields = null;
+        return obj;
     }
 
     /// <summary>Forgets everything remembered about one name of one type.</summary>

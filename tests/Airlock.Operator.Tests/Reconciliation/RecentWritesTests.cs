@@ -1,0 +1,58 @@
+using Airlock.Operator.Reconciliation;
+using k8s.Models;
+
+namespace Airlock.Operator.Tests.Reconciliation;
+
+public sealed class RecentWritesTests
+{
+    private static V1ConfigMap Written(string resourceVersion) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ConfigMap",
+        Metadata = new V1ObjectMeta
+        {
+            Name = "t-prompt",
+            NamespaceProperty = "agents",
+            Uid = "u-1",
+            ResourceVersion = resourceVersion,
+            ManagedFields = [new V1ManagedFieldsEntry { Manager = "airlock-operator", Operation = "Apply" }],
+        },
+    };
+
+    [Test]
+    public void A_write_newer_than_the_cache_wins_over_the_cached_copy()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.Resolve("agents", "t-prompt", Written("11"))!.Metadata.ResourceVersion.Should().Be("12");
+    }
+
+    [Test]
+    public void Once_the_cache_caught_up_the_cached_copy_is_the_truth_and_the_entry_is_dropped()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.Resolve("agents", "t-prompt", Written("13"))!.Metadata.ResourceVersion.Should().Be("13");
+        recent.Count.Should().Be(0);
+    }
+
+    [Test]
+    public void Remembered_writes_hold_no_managed_fields()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.Resolve<V1ConfigMap>("agents", "t-prompt", null)!.Metadata.ManagedFields.Should().BeNull();
+    }
+
+    [Test]
+    public void A_remembered_delete_hides_the_cached_copy_it_deleted()
+    {
+        var recent = new RecentWrites();
+        recent.Deleted(Written("12"));
+
+        recent.Resolve("agents", "t-prompt", Written("12")).Should().BeNull();
+    }
+}
