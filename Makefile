@@ -16,7 +16,7 @@ build: ## bin/airlock (and the kubectl-airlock plugin link)
 	ln -sf airlock $(BIN)/kubectl-airlock
 
 test: build verify tools ## every test suite (installs helm into .tools/ first)
-	mkdir -p .state; AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) test Operator.sln -c $(CONFIG) --nologo -v quiet 2>&1 | tee .state/test.log; \
+	mkdir -p .state; AIRLOCK_BIN=$(BIN)/airlock $(DOTNET) test Operator.sln -c $(CONFIG) --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .state/test.log; \
 	  rc=$${PIPESTATUS[0]}; scripts/test-summary .state/test.log; exit $$rc
 
 lint: ## formatting and analyzers

@@ -99,15 +99,20 @@ public static class CacheTransforms
                 Reason = status.Reason,
                 Message = status.Message,
                 StartTime = status.StartTime,
-                ContainerStatuses = status.ContainerStatuses?.Select(c => new V1ContainerStatus
-                {
-                    Name = c.Name,
-                    Ready = c.Ready,
-                    RestartCount = c.RestartCount,
-                    Started = c.Started,
-                    State = c.State,
-                }).ToList(),
+                // Only the failing conditions: they say why a pod never started (unschedulable, missing RuntimeClass).
+                Conditions = status.Conditions?.Where(c => c.Status != "True").ToList() is { Count: > 0 } failing ? failing : null,
+                InitContainerStatuses = status.InitContainerStatuses?.Select(SlimContainer).ToList(),
+                ContainerStatuses = status.ContainerStatuses?.Select(SlimContainer).ToList(),
             };
         }
     }
+
+    private static V1ContainerStatus SlimContainer(V1ContainerStatus c) => new()
+    {
+        Name = c.Name,
+        Ready = c.Ready,
+        RestartCount = c.RestartCount,
+        Started = c.Started,
+        State = c.State,
+    };
 }

@@ -45,7 +45,11 @@ public class CacheTransformsTests
             Message = "too long",
             StartTime = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             PodIP = "127.0.0.9",
-            Conditions = [new V1PodCondition { Type = "Ready", Status = "False" }],
+            Conditions =
+            [
+                new V1PodCondition { Type = "PodScheduled", Status = "True" },
+                new V1PodCondition { Type = "Ready", Status = "False", Reason = "ContainersNotReady", Message = "agent exited" },
+            ],
             ContainerStatuses =
             [
                 new V1ContainerStatus
@@ -93,13 +97,22 @@ public class CacheTransformsTests
     }
 
     [Test]
-    public void Pod_loses_containers_volumes_conditions_addresses_and_images()
+    public void Pod_keeps_its_failing_conditions_which_say_why_it_never_started()
+    {
+        var pod = (V1Pod)CacheTransforms.Slim(Pod());
+
+        pod.Status.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new V1PodCondition { Type = "Ready", Status = "False", Reason = "ContainersNotReady", Message = "agent exited" });
+    }
+
+    [Test]
+    public void Pod_loses_containers_volumes_passing_conditions_addresses_and_images()
     {
         var pod = (V1Pod)CacheTransforms.Slim(Pod());
 
         pod.Spec.Containers.Should().BeEmpty();
         pod.Spec.Volumes.Should().BeNull();
-        pod.Status.Conditions.Should().BeNull();
+        pod.Status.Conditions.Should().NotContain(c => c.Status == "True");
         pod.Status.PodIP.Should().BeNull();
         pod.Status.ContainerStatuses.Single().Image.Should().BeNull();
     }
