@@ -34,7 +34,7 @@ internal static class LeakWindows
         for (var i = 0; i < w.Count; i++)
         {
             var t = w[i];
-            if (t.Is(Scanning.TokenMarks.Identifier) || (w.IsProgram && Keywords.Contains(t.Id))) continue;
+            if (t.Is(Scanning.TokenMarks.Identifier)) continue;
             if (t.Has(Cue.Disclose) || Questions.Contains(t.Id)) Prompt(w, i, signals);
             if (t.Has(Cue.Disclose)) Secret(w, i, signals);
             if (OwnObjects.Contains(t.Id)) Verbatim(w, i, signals);
@@ -60,7 +60,8 @@ internal static class LeakWindows
             // A shop has rules too: "your rules" alone is not the agent's; "the rules you operate under" is.
             owned = shared ? w[k].Has(Cue.Hidden) || AgentOwners.Contains(w[k].Id) || Exact.Contains(w[k].Id) || (k > j && IsRelativeYou(w, k)) : IsOwner(w, k);
         }
-        if (!owned) return;
+        // In code "return", "print" and "list" are keywords: checked last, as it needs the text's context.
+        if (!owned || (Keywords.Contains(w[i].Id) && w.IsProgram)) return;
         w.Report(signals, Leak, question ? 0.55 : 0.65, "asks for its own instructions", i, j);
     }
 
