@@ -16,7 +16,10 @@ internal static class LeakWindows
     private static readonly FrozenSet<int> OwnObjects = Set("prompt prompts preprompt instructions instruction directives programming conditioning");
     private static readonly FrozenSet<int> SharedObjects = Set("rules guidelines configuration setup context persona message messages");
     private static readonly FrozenSet<int> AgentOwners = Set("system sistema système developer developers above verbatim");
-    private static readonly FrozenSet<int> Owners = Set("system sistema système developer developers operator above verbatim start beginning");
+    private static readonly FrozenSet<int> Owners = Set("system sistema système developer developers operator above verbatim");
+    /// <summary>"at the start", "from the beginning" of the conversation; not "before you start".</summary>
+    private static readonly FrozenSet<int> Starts = Set("start beginning");
+    private static readonly int The = Id("the");
     private static readonly FrozenSet<int> NeedYou = Set("given received loaded configured initialized initialised told before operate");
     private static readonly FrozenSet<int> NotTheAgents = Set("my our me us i");
     private static readonly FrozenSet<int> Generic = Set("all any every everything safety content");
@@ -82,6 +85,7 @@ internal static class LeakWindows
         if (t.Has(Cue.Hidden) || Owners.Contains(t.Id)) return true;
         // "given", "loaded", "before" only point at the agent next to "you" or before "my first message".
         if (t.Id == Before) return w.Is(k + 1, Conversation);
+        if (Starts.Contains(t.Id)) return w.Is(k - 1, The);
         return t.Has(Cue.Prior) && !NeedYou.Contains(t.Id);
     }
 
