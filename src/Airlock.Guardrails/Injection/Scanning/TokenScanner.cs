@@ -148,10 +148,15 @@ internal static partial class TokenScanner
         // "uninstall.sh", "README.md": a file name, not a call.
         var end = dot + 1;
         while (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) end++;
-        return !FileExtensions.Contains(text[(dot + 1)..end].ToString().ToLowerInvariant());
+        var extension = text[(dot + 1)..end];
+        foreach (var known in FileExtensions)
+        {
+            if (extension.Equals(known, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
     }
 
-    private static readonly HashSet<string> FileExtensions =
+    private static readonly string[] FileExtensions =
         ["sh", "py", "js", "ts", "rb", "go", "exe", "bat", "ps1", "cmd", "md", "txt", "json", "yaml", "yml", "toml", "cfg", "ini", "csv", "html", "css", "jar", "zip", "gz", "tar", "log", "env"];
 
     private static char Next(ReadOnlySpan<char> text, int i) => i + 1 < text.Length ? text[i + 1] : '\0';

@@ -16,7 +16,10 @@ internal static class LeakWindows
     private static readonly FrozenSet<int> OwnObjects = Set("prompt prompts preprompt instructions instruction directives programming conditioning");
     private static readonly FrozenSet<int> SharedObjects = Set("rules guidelines configuration setup context persona message messages");
     private static readonly FrozenSet<int> AgentOwners = Set("system sistema système developer developers above verbatim");
-    private static readonly FrozenSet<int> Owners = Set("system sistema système developer developers operator above verbatim start beginning");
+    private static readonly FrozenSet<int> Owners = Set("system sistema système developer developers operator above verbatim");
+    /// <summary>"at the start", "from the beginning" of the conversation; not "before you start".</summary>
+    private static readonly FrozenSet<int> Starts = Set("start beginning");
+    private static readonly int The = Id("the");
     private static readonly FrozenSet<int> NeedYou = Set("given received loaded configured initialized initialised told before operate");
     private static readonly FrozenSet<int> NotTheAgents = Set("my our me us i");
     private static readonly FrozenSet<int> Generic = Set("all any every everything safety content");
@@ -34,7 +37,7 @@ internal static class LeakWindows
         for (var i = 0; i < w.Count; i++)
         {
             var t = w[i];
-            if (t.Is(Scanning.TokenMarks.Identifier) || (w.IsProgram && Keywords.Contains(t.Id))) continue;
+            if (t.Is(Scanning.TokenMarks.Identifier)) continue;
             if (t.Has(Cue.Disclose) || Questions.Contains(t.Id)) Prompt(w, i, signals);
             if (t.Has(Cue.Disclose)) Secret(w, i, signals);
             if (OwnObjects.Contains(t.Id)) Verbatim(w, i, signals);
@@ -60,7 +63,8 @@ internal static class LeakWindows
             // A shop has rules too: "your rules" alone is not the agent's; "the rules you operate under" is.
             owned = shared ? w[k].Has(Cue.Hidden) || AgentOwners.Contains(w[k].Id) || Exact.Contains(w[k].Id) || (k > j && IsRelativeYou(w, k)) : IsOwner(w, k);
         }
-        if (!owned) return;
+        // In code "return", "print" and "list" are keywords: checked last, as it needs the text's context.
+        if (!owned || (Keywords.Contains(w[i].Id) && w.IsProgram)) return;
         w.Report(signals, Leak, question ? 0.55 : 0.65, "asks for its own instructions", i, j);
     }
 
@@ -81,6 +85,7 @@ internal static class LeakWindows
         if (t.Has(Cue.Hidden) || Owners.Contains(t.Id)) return true;
         // "given", "loaded", "before" only point at the agent next to "you" or before "my first message".
         if (t.Id == Before) return w.Is(k + 1, Conversation);
+        if (Starts.Contains(t.Id)) return w.Is(k - 1, The);
         return t.Has(Cue.Prior) && !NeedYou.Contains(t.Id);
     }
 

@@ -59,7 +59,8 @@ internal static class OverrideWindows
         if (j < 0) j = EverythingTold(w, i);
         if (j < 0) j = BackReference(w, i);
         if (j < 0) return;
-        var pointed = Pointed(w, i, j);
+        // A back reference ("whatever the developer told you, drop it") names the owner by construction.
+        var pointed = j < i || Pointed(w, i, j);
         var general = w.Any(i + 1, j, t => Generic.Contains(t.Id));
         var weight = (strong, pointed || general, pointed) switch
         {

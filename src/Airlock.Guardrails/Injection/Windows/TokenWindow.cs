@@ -20,9 +20,25 @@ internal sealed class TokenWindow(string text, List<Token> tokens, Lazy<SpeechCo
     public bool IsProgram => context.Value.IsProgram;
 
     /// <summary>The first token after <paramref name="from"/> (within <paramref name="distance"/> words and <paramref name="sentences"/> more sentences) matching.</summary>
-    public int Next(int from, int distance, Cue cue, int sentences = 0) => Next(from, distance, sentences, t => t.Has(cue));
+    public int Next(int from, int distance, Cue cue, int sentences = 0)
+    {
+        var last = tokens[from].Sentence + sentences;
+        for (var j = from + 1; j < tokens.Count && j <= from + distance && tokens[j].Sentence <= last; j++)
+        {
+            if (tokens[j].Has(cue)) return j;
+        }
+        return -1;
+    }
 
-    public int Next(int from, int distance, FrozenSet<int> words, int sentences = 0) => Next(from, distance, sentences, t => words.Contains(t.Id));
+    public int Next(int from, int distance, FrozenSet<int> words, int sentences = 0)
+    {
+        var last = tokens[from].Sentence + sentences;
+        for (var j = from + 1; j < tokens.Count && j <= from + distance && tokens[j].Sentence <= last; j++)
+        {
+            if (words.Contains(tokens[j].Id)) return j;
+        }
+        return -1;
+    }
 
     public int Next(int from, int distance, int sentences, Func<Token, bool> match)
     {
@@ -45,9 +61,25 @@ internal sealed class TokenWindow(string text, List<Token> tokens, Lazy<SpeechCo
         return -1;
     }
 
-    public int Previous(int from, int distance, Cue cue, int sentences = 0) => Previous(from, distance, sentences, t => t.Has(cue));
+    public int Previous(int from, int distance, Cue cue, int sentences = 0)
+    {
+        var first = tokens[from].Sentence - sentences;
+        for (var j = from - 1; j >= 0 && j >= from - distance && tokens[j].Sentence >= first; j--)
+        {
+            if (tokens[j].Has(cue)) return j;
+        }
+        return -1;
+    }
 
-    public int Previous(int from, int distance, FrozenSet<int> words, int sentences = 0) => Previous(from, distance, sentences, t => words.Contains(t.Id));
+    public int Previous(int from, int distance, FrozenSet<int> words, int sentences = 0)
+    {
+        var first = tokens[from].Sentence - sentences;
+        for (var j = from - 1; j >= 0 && j >= from - distance && tokens[j].Sentence >= first; j--)
+        {
+            if (words.Contains(tokens[j].Id)) return j;
+        }
+        return -1;
+    }
 
     public int Previous(int from, int distance, int sentences, Func<Token, bool> match)
     {

@@ -18,9 +18,14 @@ internal static class WindowRules
         return false;
     }
 
+    /// <summary>The token list of the last call on this thread, reused: the window rules never run inside one another.</summary>
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     public static void Collect(string text, in ScanFacts facts, Lazy<SpeechContext> context, SignalSet signals)
     {
-        var tokens = new List<Token>(Math.Min(text.Length / 4, 4096));
+        var tokens = t_tokens ??= new List<Token>(256);
+        tokens.Clear();
         TokenScanner.Scan(text, tokens);
         var w = new TokenWindow(text, tokens, context);
         if (WindowGates.Override.Opens(facts) || WindowGates.Revoked.Opens(facts)) OverrideWindows.Collect(w, signals);
@@ -31,5 +36,6 @@ internal static class WindowRules
         if (WindowGates.Exfiltration.Opens(facts) || WindowGates.Tool.Opens(facts) || WindowGates.Authority.Opens(facts)
             || WindowGates.Transform.Opens(facts) || WindowGates.Secrecy.Opens(facts))
             ActionWindows.Collect(w, signals);
+        if (tokens.Capacity > 16384) t_tokens = null;
     }
 }
