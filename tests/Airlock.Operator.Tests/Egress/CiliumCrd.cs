@@ -22,7 +22,10 @@ public static class CiliumCrd
                 Scope = "Namespaced",
                 Names = new V1CustomResourceDefinitionNames
                 {
-                    Plural = CiliumNetworkPolicy.KubePlural, Singular = "ciliumnetworkpolicy", Kind = CiliumNetworkPolicy.KubeKind, ListKind = "CiliumNetworkPolicyList",
+                    Plural = CiliumNetworkPolicy.KubePlural,
+                    Singular = "ciliumnetworkpolicy",
+                    Kind = CiliumNetworkPolicy.KubeKind,
+                    ListKind = "CiliumNetworkPolicyList",
                     ShortNames = ["cnp"],
                 },
                 Versions =
