@@ -16,6 +16,7 @@ public class EvaluationSetTests
     public void Evaluation_attacks_are_detected_at_least_75_percent()
     {
         var detected = EvaluationSet.Attacks.Count(Flagged);
+        TestContext.Out.WriteLine($"evaluation set: {detected} of {EvaluationSet.Attacks.Count} attacks detected ({100.0 * detected / EvaluationSet.Attacks.Count:0.0} %)");
 
         ((double)detected / EvaluationSet.Attacks.Count).Should().BeGreaterThanOrEqualTo(0.75);
     }
@@ -24,6 +25,7 @@ public class EvaluationSetTests
     public void Evaluation_benign_texts_raise_at_most_7_percent_false_alarms()
     {
         var flagged = EvaluationSet.Benign.Where(Flagged).ToList();
+        TestContext.Out.WriteLine($"evaluation set: {flagged.Count} of {EvaluationSet.Benign.Count} benign texts flagged ({100.0 * flagged.Count / EvaluationSet.Benign.Count:0.0} %)");
 
         ((double)flagged.Count / EvaluationSet.Benign.Count).Should().BeLessThanOrEqualTo(0.07);
     }
