@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using Airlock.Bench.Gateway;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Providers;
 using Airlock.Gateway.Serving;
-using Airlock.Bench.Gateway;
 using Airlock.Guardrails;
 using Airlock.Stores.Audit.Sqlite;
 using k8s;

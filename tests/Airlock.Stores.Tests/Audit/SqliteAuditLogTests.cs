@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Airlock.Stores.Audit;
 using Airlock.Stores.Audit.Sqlite;
-using System.Text.Json.Nodes;
 using Airlock.Testing;
 using Microsoft.Data.Sqlite;
 
