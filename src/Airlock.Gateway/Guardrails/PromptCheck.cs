@@ -7,6 +7,8 @@ namespace Airlock.Gateway.Guardrails;
 /// </summary>
 public sealed class PromptCheck
 {
+    private static readonly GuardrailVerdict Failed = new(true, 1, ["the guardrail scan failed: refused (fail closed)"], [], [], true);
+
     private readonly GuardrailCheck _guardrails;
     private readonly string _scope;
     private readonly IReadOnlyList<PromptPart> _parts;
@@ -19,7 +21,8 @@ public sealed class PromptCheck
         {
             case PromptCheckTiming.BeforeForwarding:
                 Run();
-                Verdict = _result!.Result.Verdict;
+                // A scan that failed when a finding could refuse the call refuses it (fail closed).
+                Verdict = _result!.IsCompletedSuccessfully ? _result.Result.Verdict : Failed;
                 break;
             case PromptCheckTiming.InBackground:
                 _result = Task.Run(() => _guardrails.CheckPrompt(_scope, _parts));

@@ -21,9 +21,16 @@ public static class SseEvents
         }
     }
 
-    /// <summary>The event that ends a stream: OpenAI's <c>data: [DONE]</c>, Anthropic's <c>message_stop</c>.</summary>
-    public static bool IsTerminal(ReadOnlySpan<byte> eventBytes) =>
-        eventBytes.IndexOf("data: [DONE]"u8) >= 0 || eventBytes.IndexOf("event: message_stop"u8) >= 0;
+    /// <summary>
+    /// The event that ends a stream: OpenAI's <c>data: [DONE]</c>, Anthropic's <c>event: message_stop</c> (as whole fields:
+    /// the same words inside the model's text do not end it).
+    /// </summary>
+    public static bool IsTerminal(ReadOnlyMemory<byte> eventBytes)
+    {
+        var span = eventBytes.Span;
+        if (span.StartsWith("event: message_stop"u8) || span.IndexOf("\nevent: message_stop"u8) >= 0) return true;
+        return span.IndexOf("[DONE]"u8) >= 0 && Data(eventBytes).Span.SequenceEqual("[DONE]"u8);
+    }
 
     /// <summary>The event's data (its <c>data:</c> lines joined by newlines, as the SSE specification reads them).</summary>
     public static ReadOnlyMemory<byte> Data(ReadOnlyMemory<byte> eventBytes)

@@ -51,6 +51,12 @@ public sealed class StreamRelay(HttpResponse response, ModelRoute route, Complet
             // An unterminated last event (the upstream closed early) still counts, and is still redacted.
             if (filled > 0) await HandleAsync(buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
             if (!_ended) await EndAsync(null, cancellationToken).ConfigureAwait(false);
+            if (redactor is not null)
+            {
+                // Whatever came after the terminal event still leaves, decided whole.
+                redactor.Flush(_released);
+                Write();
+            }
             await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -61,7 +67,7 @@ public sealed class StreamRelay(HttpResponse response, ModelRoute route, Complet
 
     private async Task HandleAsync(ReadOnlyMemory<byte> eventBytes, CancellationToken cancellationToken)
     {
-        if (SseEvents.IsTerminal(eventBytes.Span) && !_ended)
+        if (!_ended && SseEvents.IsTerminal(eventBytes))
         {
             await EndAsync(eventBytes, cancellationToken).ConfigureAwait(false);
             return;
