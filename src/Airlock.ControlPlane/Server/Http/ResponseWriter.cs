@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
 using Airlock.ControlPlane.Storage.Watching;
 using Microsoft.AspNetCore.Http;
