@@ -24,7 +24,8 @@ internal static class WindowWords
         + "release unbind liberate relieve exempt discharge yourself it them those written existed happened got top "
         + "exact exactly wording word reads processes sees reviews summarizes refuse decline refuses "
         + "award give grant score grade pass omit exclude hide skip leave code script snippet payload command commands "
-        + "asap mfa 2fa sessions rm curl wget chmod were was have got received operate obey run work your are did";
+        + "asap mfa 2fa sessions rm curl wget chmod were was have got received operate obey run work your are did "
+        + "cat bash sh python sudo powershell passwd shadow id rsa channel gist forum treat as rule text came sentences lines characters conversation chat first";
 
     public static int Id(string word) => WordLexicon.IdOf(word);
 
