@@ -74,7 +74,7 @@ internal static class ActionWindows
         if (name < 0) return;
         var named = w[name].Is(TokenMarks.Identifier) || IsCommand(w[name]);
         // Anywhere in the sentence: "disable two-factor authentication using the identity tool" puts the harm first.
-        var risky = w.NextWhere(name, 18, 0, j => IsRisky(w, j)) >= 0 || w.Any(i - 12, i, t => t.Sentence == w[i].Sentence && IsRiskyToken(t))
+        var risky = w.NextWhere(name, 18, 1, j => IsRisky(w, j)) >= 0 || w.Any(i - 12, i, t => t.Sentence == w[i].Sentence && IsRiskyToken(t))
             || w.Next(name, 3, 0, t => t.Id == Now) >= 0;
         var weight = (named, risky) switch
         {

@@ -80,7 +80,8 @@ internal static class OverrideWindows
     /// <summary>"Whatever your developer configured, set it aside": the object is a pronoun for instructions named before.</summary>
     private static int BackReference(TokenWindow w, int i)
     {
-        if (w.Next(i, 2, Pronouns) < 0) return -1;
+        // "drop it", and with a particle verb "set it aside", "throw them out".
+        if (w.Next(i, 2, Pronouns) < 0 && w.Previous(i, 2, Pronouns) < 0) return -1;
         var named = w.Previous(i, 10, 0, t => IsTarget(t) || Told.Contains(t.Id));
         return named >= 0 && w.Any(named - 3, i, t => Authorities.Contains(t.Id) || Places.Contains(t.Id) || t.Has(Cue.Prior | Cue.SecondPerson)) ? named : -1;
     }
