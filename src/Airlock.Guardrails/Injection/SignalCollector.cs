@@ -92,7 +92,7 @@ internal static class SignalCollector
     /// <summary>Whether any rule's gate opens, or the characters show something a rule or decoder acts on.</summary>
     public static bool IsWorthReading(in ScanFacts facts)
     {
-        if ((facts.Signals & ~(TextSignals.Quotes | TextSignals.Identifier | TextSignals.AiVocative)) != TextSignals.None) return true;
+        if ((facts.Signals & ~(TextSignals.Quotes | TextSignals.Identifier | TextSignals.AiVocative | TextSignals.DataLike)) != TextSignals.None) return true;
         return AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts) || WindowRules.Opens(facts);
     }
 

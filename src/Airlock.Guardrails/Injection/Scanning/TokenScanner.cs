@@ -178,6 +178,7 @@ internal static partial class TokenScanner
                 break;
             case ':':
                 MarkPrevious(i, TokenMarks.ColonAfter, ref state, tokens);
+                if (HeaderLabels.Contains(state.PreviousId) && state.PreviousStart == LineStart(text, state.PreviousStart)) facts.Signals |= TextSignals.DataLike;
                 if ((state.PreviousCues & (Cue.AiNoun | Cue.MaybeAi)) != 0 && state.PreviousEnd >= i - 1) facts.Signals |= TextSignals.AiVocative;
                 RoleColon(ref state, ref facts);
                 state.ClauseStart = true;
@@ -196,6 +197,7 @@ internal static partial class TokenScanner
                 break;
             case '"':
                 facts.Quotes++;
+                if (next == ':' || (i + 2 < text.Length && next == ' ' && text[i + 2] == ':')) facts.Signals |= TextSignals.DataLike;
                 state.ClauseStart = true;
                 break;
             case '\'':
@@ -214,6 +216,7 @@ internal static partial class TokenScanner
                 break;
             case '<':
                 AngleMarkup(text, i, ref facts);
+                if (char.IsAsciiLetter(next) || next == '/') facts.Signals |= TextSignals.DataLike;
                 state.ClauseStart = true;
                 break;
             case '%':

@@ -65,6 +65,7 @@ internal static class ActionWindows
         if (destination < 0) return;
         if (data >= 0) w.Report(signals, Exfiltration, w[data].Has(Cue.SecretObject) ? 0.65 : 0.6, "sends data out", i, destination);
         else if (w.Next(i, 4, Cue.Scope) >= 0) w.Report(signals, Exfiltration, 0.45, "sends everything out", i, destination);
+        else w.Report(signals, Exfiltration, 0.3, "sends something out", i, destination);
     }
 
     /// <summary>"call the delete_repo tool", "invoke send_payment(…)", "use the browser tool to … delete …".</summary>

@@ -12,6 +12,8 @@ namespace Airlock.Guardrails.Injection.Windows;
 /// </summary>
 internal static class LinkWindows
 {
+    private static readonly FrozenSet<int> Promote = Set("include add insert append show");
+    private static readonly FrozenSet<int> LinkWords = Set("link url");
     private static readonly FrozenSet<int> FillWords = Set("replace replaced fill filled followed plus append appending containing include add put embed encode where substitute");
 
     public static void Collect(TokenWindow w, SignalSet signals)
@@ -19,6 +21,9 @@ internal static class LinkWindows
         for (var i = 0; i < w.Count; i++)
         {
             if (!w[i].Is(TokenMarks.Url)) continue;
+            // "include the link https://…": a URL the reader is told to put in its answer (phishing, referral).
+            if (w.Previous(i, 4, Promote) is var promote and >= 0 && (w.Is(promote + 1, LinkWords) || w.Is(promote + 2, LinkWords)))
+                w.Report(signals, Exfiltration, 0.4, "tells it to show a link", promote, i);
             var url = w.Text.AsSpan(w[i].Start, w[i].End - w[i].Start);
             if (!HasSlot(url) && !OpensSlot(w.Text, w[i].End)) continue;
             var image = w[i].Start >= 2 && w.Text[w[i].Start - 1] == '(' && w.Text[w[i].Start - 2] == ']';

@@ -103,7 +103,7 @@ internal static class OverrideWindows
     }
 
     private static bool IsToldPhrase(TokenWindow w, int i) =>
-        w.Is(i, Everything) && w.Next(i, 3, Told) is var told and >= 0 && w.Any(i + 1, told, t => Authorities.Contains(t.Id));
+        w.Is(i, Everything) && w.Next(i, 3, Told) is var told and >= 0 && w.Any(i + 1, Math.Min(told + 3, w.Count - 1), t => Authorities.Contains(t.Id));
 
     /// <summary>Something between the verb and a few words past the object points at the agent's own instructions.</summary>
     private static bool Pointed(TokenWindow w, int i, int j) =>

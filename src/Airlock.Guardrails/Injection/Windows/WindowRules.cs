@@ -32,6 +32,7 @@ internal static class WindowRules
         if (WindowGates.Leak.Opens(facts)) LeakWindows.Collect(w, signals);
         if (WindowGates.Persona.Opens(facts)) PersonaWindows.Collect(w, signals);
         if (WindowGates.Address.Opens(facts)) AddressWindows.Collect(w, signals);
+        if (WindowGates.Reader.Opens(facts)) ReaderWindows.Collect(w, facts.Has(TextSignals.DataLike), signals);
         if (WindowGates.Exfiltration.Opens(facts)) LinkWindows.Collect(w, signals);
         if (WindowGates.Exfiltration.Opens(facts) || WindowGates.Tool.Opens(facts) || WindowGates.Authority.Opens(facts)
             || WindowGates.Transform.Opens(facts) || WindowGates.Secrecy.Opens(facts))
