@@ -20,11 +20,11 @@ internal static class WindowRules
 
     /// <summary>The token list of the last call on this thread, reused: the window rules never run inside one another.</summary>
     [ThreadStatic]
-    private static List<Token>? t_tokens;
+    private static List<Token>? _tokens;
 
     public static void Collect(string text, in ScanFacts facts, Lazy<SpeechContext> context, SignalSet signals)
     {
-        var tokens = t_tokens ??= new List<Token>(256);
+        var tokens = _tokens ??= new List<Token>(256);
         tokens.Clear();
         TokenScanner.Scan(text, tokens);
         var w = new TokenWindow(text, tokens, context);
@@ -37,6 +37,6 @@ internal static class WindowRules
         if (WindowGates.Exfiltration.Opens(facts) || WindowGates.Tool.Opens(facts) || WindowGates.Authority.Opens(facts)
             || WindowGates.Transform.Opens(facts) || WindowGates.Secrecy.Opens(facts))
             ActionWindows.Collect(w, signals);
-        if (tokens.Capacity > 16384) t_tokens = null;
+        if (tokens.Capacity > 16384) _tokens = null;
     }
 }
