@@ -35,6 +35,26 @@ internal static partial class TokenScanner
         while (i < text.Length)
         {
             var c = text[i];
+            // The common case inside a word or between words, without the general path's checks.
+            if (c is >= 'a' and <= 'z' && state.Length is > 0 and < ScanState.MaxWord && i >= state.LinkUntil)
+            {
+                runs.Track(c, ref facts);
+                state.ChunkLatin = true;
+                state.RunLength++;
+                state.Native[state.Length] = c;
+                state.Latin[state.Length++] = c;
+                state.AsciiLetters++;
+                i++;
+                continue;
+            }
+            if (c == ' ' && state.Length == 0 && state.RunLength == 0 && i >= state.LinkUntil)
+            {
+                runs.Track(c, ref facts);
+                EndChunk(ref state, ref facts);
+                state.InChunk = false;
+                i++;
+                continue;
+            }
             if (c < 0x80)
             {
                 runs.Track(c, ref facts);
