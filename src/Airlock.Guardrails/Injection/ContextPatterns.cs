@@ -9,7 +9,7 @@ internal static partial class ContextPatterns
     private const int Timeout = OverridePatterns.Timeout;
 
     /// <summary>Vocabulary of writing <em>about</em> prompt injection rather than performing it.</summary>
-    [GeneratedRegex(@"\b(prompt injections?|injection attacks?|attacks?|jailbreak(s|ing)?|attackers?|adversar(y|ies|ial)|malicious|researchers?|for example|for instance|e\.g\.|such as|phrases? (like|such as)|known as|a classic|red team(s|ing|ers)?|owasp|mitigat\w+|defen[cs]es?|vulnerab\w+|payloads?|exploit\w*|the model|llms?|chatgpt|hackaprompt|security|evade|filters?|coined|the term|techniques?|smuggl\w+|tricked|untrusted|paper|study|blog|article|typical(ly)?|common(ly)?|often|sometimes|examples?|phrases?|wording|quoted?|called|describe[sd]?|discuss\w*|explain\w*|warn(s|ed|ing)?|coin(ed)?|term|asked (chatgpt|the model|it))\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(prompt injections?|injection attacks?|injections?|attacks?|jailbreak(s|ing)?|attackers?|guardrails?|detectors?|classifiers?|threats?|vectors?|datasets?|benchmarks?|taxonomy|defending|adversar(y|ies|ial)|malicious|researchers?|for example|for instance|e\.g\.|such as|phrases? (like|such as)|known as|a classic|red team(s|ing|ers)?|owasp|mitigat\w+|defen[cs]es?|vulnerab\w+|payloads?|exploit\w*|the model|llms?|chatgpt|hackaprompt|security|evade|filters?|coined|the term|techniques?|smuggl\w+|tricked|untrusted|paper|study|blog|article|typical(ly)?|common(ly)?|often|sometimes|examples?|phrases?|wording|quoted?|called|describe[sd]?|discuss\w*|explain\w*|warn(s|ed|ing)?|coin(ed)?|term|asked (chatgpt|the model|it))\b", Options, Timeout)]
     public static partial Regex DiscussionMarker();
 
     [GeneratedRegex(@"\b[a-z][a-z0-9+.\-]{0,20}://[^\s]{0,2048}|\b[\w.+\-]{1,64}@[\w\-]{1,63}\.[\w.\-]{1,255}|\b[\w\-]{1,63}\.(com|net|org|io|co|dev|example)\b[^\s]{0,2048}", Options, Timeout)]
@@ -19,7 +19,7 @@ internal static partial class ContextPatterns
     public static partial Regex CodeMarker();
 
     /// <summary>Statements of a programming language, as opposed to JSON or markup data.</summary>
-    [GeneratedRegex(@"\bdef \w+\(|\bassert\b|\bimport \w|\bfunction\b|=>|\b(const|let|var) \w+ ?=|\bclass \w+|#include|\bconsole\.|\bprint\(|\breturn \w|\w\.\w+\(", Options, Timeout)]
+    [GeneratedRegex(@"\bdef \w+\(|\bassert\b|\bimport \w|\bfunction\b|=>|\b(const|let|var) \w+ ?=|\bclass \w+|#include|\bconsole\.|\bprint\(|\breturn \w|\w\.\w+\(|\b[a-z_]\w* ?= ?\[", Options, Timeout)]
     public static partial Regex ProgramMarker();
 
     /// <summary>Words that on their own show a text is about attacks: one is enough.</summary>

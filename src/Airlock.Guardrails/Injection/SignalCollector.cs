@@ -92,7 +92,7 @@ internal static class SignalCollector
     /// <summary>Whether any rule's gate opens, or the characters show something a rule or decoder acts on.</summary>
     public static bool IsWorthReading(in ScanFacts facts)
     {
-        if ((facts.Signals & ~(TextSignals.Quotes | TextSignals.Identifier | TextSignals.AiVocative)) != TextSignals.None) return true;
+        if ((facts.Signals & ~(TextSignals.Quotes | TextSignals.Identifier | TextSignals.AiVocative | TextSignals.DataLike)) != TextSignals.None) return true;
         return AnyOpens(InjectionRules.English, facts) || AnyOpens(InjectionRules.Native, facts) || WindowRules.Opens(facts);
     }
 
@@ -129,7 +129,7 @@ internal static class SignalCollector
         else if (hidden.BidiControls > 0) signals.Add(Hidden, 0.2, "bidirectional control characters");
         if (hidden.ZeroWidthInWords >= 2) signals.Add(Hidden, 0.2, "zero-width characters inside words");
         if (hidden.VariationSelectors >= 4) signals.Add(Hidden, 0.5, "data hidden in variation selectors");
-        if (mixedScriptWords > 0) signals.Add(Homoglyph, mixedScriptWords >= 3 ? 0.35 : 0.25, "words mixing Latin letters with look-alikes");
+        if (mixedScriptWords > 0) signals.Add(Homoglyph, mixedScriptWords >= 3 ? 0.3 : 0.2, "words mixing Latin letters with look-alikes");
     }
 
     /// <summary>An instruction that had to be decoded is worse than one in plain sight: a decoded hit scores at least 0.8.</summary>

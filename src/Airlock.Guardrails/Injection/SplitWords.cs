@@ -52,7 +52,7 @@ internal static partial class SplitWords
             {
                 var group = tokens.AsSpan(i, k);
                 // Only pieces of words are glued: a token without letters ("=", "--") is punctuation, not a fragment.
-                if (AllHaveLetters(group) && Vocabulary.Contains(Letters(string.Concat(group))) && !AllWords(group))
+                if (AllHaveLetters(group) && IsRebuildable(Letters(string.Concat(group))) && !AllWords(group))
                 {
                     taken = k;
                     break;
@@ -93,12 +93,17 @@ internal static partial class SplitWords
         return true;
     }
 
+    /// <summary>A word the detector knows (its phrase patterns' words and its lexicon): what a repair may glue back.</summary>
+    private static bool IsRebuildable(string letters) => letters.Length >= 4 && IsKnown(letters);
+
+    private static bool IsKnown(string letters) => Vocabulary.Contains(letters) || Lexicon.WordLexicon.TryGet(letters, out _);
+
     private static bool AllWords(ReadOnlySpan<string> group)
     {
         foreach (var token in group)
         {
             var letters = Letters(token);
-            if (!Vocabulary.Contains(letters) && !HiddenPayloads.IsCommonWord(letters)) return false;
+            if (!IsKnown(letters) && !HiddenPayloads.IsCommonWord(letters)) return false;
         }
         return true;
     }

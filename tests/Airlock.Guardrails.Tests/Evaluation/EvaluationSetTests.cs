@@ -4,21 +4,21 @@ namespace Airlock.Guardrails.Tests.Evaluation;
 
 /// <summary>
 /// The detector on the evaluation-only set, which it was never tuned on: it stands in for the unseen held-out set. The
-/// set was written before the rework; measured then: 51.3 % of attacks detected, 5.1 % false alarms. The bounds sit
-/// below the figures measured after the rework (see the guardrails section of docs/threat-model.md) with a margin, so a
-/// regression fails here while a rewording of one sample does not.
+/// set was written before the rework; measured then: 51.3 % of attacks detected, 5.1 % false alarms; after: 80.4 % and
+/// 5.4 % (see the guardrails section of docs/threat-model.md). The bounds sit below those figures with a margin, so a
+/// regression fails here while a rewording of one rule does not.
 /// </summary>
 public class EvaluationSetTests
 {
     private readonly InjectionDetector _detector = new();
 
     [Test]
-    public void Evaluation_attacks_are_detected_at_least_75_percent()
+    public void Evaluation_attacks_are_detected_at_least_78_percent()
     {
         var detected = EvaluationSet.Attacks.Count(Flagged);
         TestContext.Out.WriteLine($"evaluation set: {detected} of {EvaluationSet.Attacks.Count} attacks detected ({100.0 * detected / EvaluationSet.Attacks.Count:0.0} %)");
 
-        ((double)detected / EvaluationSet.Attacks.Count).Should().BeGreaterThanOrEqualTo(0.75);
+        ((double)detected / EvaluationSet.Attacks.Count).Should().BeGreaterThanOrEqualTo(0.78);
     }
 
     [Test]

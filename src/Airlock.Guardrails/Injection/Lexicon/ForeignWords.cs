@@ -61,6 +61,7 @@ internal static class ForeignWords
         (Cue.Unrestricted, "sınırsız"),
         (Cue.Exfiltrate, "wyślij prześlij gönder"),
         (Cue.Person, "użytkownik* kullanıcı*"),
+        (Cue.SecondPerson, "senin sizin twoje twoich wasze kamu anda bạn"),
         (Cue.Now, "teraz odtąd artık"),
         (Cue.Translate, "przetłumacz çevir"),
 
@@ -93,6 +94,7 @@ internal static class ForeignWords
         (Cue.Limit, "पाबंदी प्रतिबंध"),
         (Cue.Exfiltrate, "भेजो भेजें"),
         (Cue.Person, "उपयोगकर्ता"),
+        (Cue.SecondPerson, "अपने अपनी अपना तुम्हारे तुम्हारी आपके आपकी तुम आप"),
         (Cue.Translate, "अनुवाद"),
     ];
 
@@ -111,6 +113,8 @@ internal static class ForeignWords
         (Cue.Unrestricted, "没有任何限制 不受任何 没有限制 沒有限制 无限制 無限制 制限のない 制限なし 제한이_없는 제한_없는 무제한 بلا_قيود دون_قيود"),
         (Cue.Exfiltrate, "发送 發送 发到 转发 送って 送信 보내 أرسل ارسل"),
         (Cue.Person, "用户 用戶 ユーザー 사용자 المستخدم"),
+        (Cue.SecondPerson, "你 您 你的 あなた 君の 너 너의 당신 네 قواعدك تعليماتك أوامرك"),
+        (Cue.Unrestricted, "不再受 不受限制 没有规则 没有任何规则 制限なし 규칙이 없는"),
         (Cue.Now, "从现在开始 從現在開始 今から これから 지금부터 이제부터"),
         (Cue.Translate, "翻译 翻譯 訳して 번역 ترجم"),
         (Cue.Replacement, "新的指令 新指令 新しい指示 새로운"),

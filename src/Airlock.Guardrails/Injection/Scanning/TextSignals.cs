@@ -48,6 +48,8 @@ internal enum TextSignals : uint
     LinkSlot = 1 << 23,
     /// <summary>An AI named and followed by a comma or colon ("Model, …", "Assistant:"): it may be spoken to.</summary>
     AiVocative = 1 << 24,
+    /// <summary>Structured data rather than a message: JSON, HTML tags or e-mail headers ("From:", "Subject:").</summary>
+    DataLike = 1 << 25,
 
     /// <summary>Disguises the word gate cannot see through: every rule runs on every view.</summary>
     Disguised = Invisible | Bidi | Tags | VariationSelectors | Styled | MixedScript | Leet | Fragmented | SpacedLetters,

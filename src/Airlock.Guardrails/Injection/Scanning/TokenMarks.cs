@@ -22,4 +22,8 @@ internal enum TokenMarks : ushort
     Substring = 1 << 9,
     /// <summary>Written in upper case throughout, at least three letters (a placeholder such as DATA or TOKEN).</summary>
     AllCaps = 1 << 10,
+    /// <summary>Ends in "-ing": a participle describes, it does not order.</summary>
+    Participle = 1 << 11,
+    /// <summary>Right after a dot ("uninstall.sh"): an extension or a member, not a word of the sentence.</summary>
+    AfterDot = 1 << 12,
 }

@@ -7,6 +7,15 @@ internal static partial class TokenScanner
 {
     private static readonly HashSet<int> RoleLabels = Ids("system admin administrator developer root operator user human assistant ai model bot agent");
 
+    /// <summary>E-mail and message headers: a line starting with one makes the text a document, not a message to the agent.</summary>
+    private static readonly HashSet<int> HeaderLabels = Ids("from subject to cc date");
+
+    private static int LineStart(ReadOnlySpan<char> text, int index)
+    {
+        var newline = text[..index].LastIndexOf('\n');
+        return newline + 1;
+    }
+
     private static HashSet<int> Ids(string words) => [.. words.Split(' ').Select(WordLexicon.IdOf)];
 
     /// <summary>The end of a URL ("scheme://…", "www.…") starting at <paramref name="i"/>, or -1.</summary>

@@ -44,12 +44,14 @@ internal static partial class TokenScanner
             facts.Signals |= TextSignals.Identifier;
         }
         if (state.Uppers == state.AsciiLetters && state.AsciiLetters >= 3 && state.LookAlikes + state.OtherLetters == 0) marks |= TokenMarks.AllCaps;
+        if (state.Length > 4 && state.Latin[..state.Length].EndsWith("ing")) marks |= TokenMarks.Participle;
+        if (state.Start > 0 && text[state.Start - 1] is '.' or '\uFF0E') marks |= TokenMarks.AfterDot;
         if (entry.Id == EndWord && EndMarker(text, state.Start)) facts.Signals |= TextSignals.Markup;
         state.SinceToolVerb++;
         if (state.SinceToolVerb <= 4 && ((marks & TokenMarks.Identifier) != 0 || (entry.Cues & Cue.ToolNoun) != 0 || WindowNames.Contains(entry.Id)))
             entry = entry with { Cues = entry.Cues | Cue.ToolCall };
         if ((entry.Cues & Cue.ToolVerb) != 0 && (marks & TokenMarks.Identifier) == 0) state.SinceToolVerb = 0;
-        CheckSplitWord(text, ref state, ref facts, IsKnown(entry.Cues));
+        CheckSplitWord(text, ref state, ref facts, found);
         CheckSingleLetters(text, end, ref state, ref facts);
         facts.Cues |= entry.Cues;
         facts.Seen.Add(entry.Id);
@@ -129,7 +131,7 @@ internal static partial class TokenScanner
         var current = state.Latin[..state.Length];
         Span<char> joined = stackalloc char[ScanState.MaxWord * 3];
         // As the repair does: pieces that are all words already ("pass word") stay apart.
-        if (state.PreviousWordLength > 0 && IsSpaceGap(text, state.PreviousEnd, state.Start) && !(known && IsKnown(state.PreviousCues) && IsKnown(state.BeforePreviousCues)))
+        if (state.PreviousWordLength > 0 && IsSpaceGap(text, state.PreviousEnd, state.Start) && !(known && state.PreviousId >= 0 && state.BeforePreviousId >= 0))
         {
             state.PreviousWord[..state.PreviousWordLength].CopyTo(joined);
             current.CopyTo(joined[state.PreviousWordLength..]);
@@ -151,10 +153,8 @@ internal static partial class TokenScanner
         return true;
     }
 
-    private static bool IsActionable(ReadOnlySpan<char> word) =>
-        word.Length >= 4 && WordLexicon.TryGet(word, out var entry) && (entry.Cues & (Cue.Vocabulary | ~ScanFacts.ContextOnly)) != 0;
-
-    private static bool IsKnown(Cue cues) => (cues & (Cue.Common | Cue.Vocabulary)) != 0;
+    /// <summary>A word the repair would glue back together (see <see cref="SplitWords"/>): any lexicon word of four letters or more.</summary>
+    private static bool IsActionable(ReadOnlySpan<char> word) => word.Length >= 4 && WordLexicon.TryGet(word, out _);
 
     /// <summary>Single letters joined by one and the same separator: "i g n o r e", "a.l.l", "t-o".</summary>
     private static void CheckSingleLetters(ReadOnlySpan<char> text, int end, ref ScanState state, ref ScanFacts facts)

@@ -35,6 +35,26 @@ internal static partial class TokenScanner
         while (i < text.Length)
         {
             var c = text[i];
+            // The common case inside a word or between words, without the general path's checks.
+            if (c is >= 'a' and <= 'z' && state.Length is > 0 and < ScanState.MaxWord && i >= state.LinkUntil)
+            {
+                runs.Track(c, ref facts);
+                state.ChunkLatin = true;
+                state.RunLength++;
+                state.Native[state.Length] = c;
+                state.Latin[state.Length++] = c;
+                state.AsciiLetters++;
+                i++;
+                continue;
+            }
+            if (c == ' ' && state.Length == 0 && state.RunLength == 0 && i >= state.LinkUntil)
+            {
+                runs.Track(c, ref facts);
+                EndChunk(ref state, ref facts);
+                state.InChunk = false;
+                i++;
+                continue;
+            }
             if (c < 0x80)
             {
                 runs.Track(c, ref facts);
@@ -178,6 +198,7 @@ internal static partial class TokenScanner
                 break;
             case ':':
                 MarkPrevious(i, TokenMarks.ColonAfter, ref state, tokens);
+                if (HeaderLabels.Contains(state.PreviousId) && state.PreviousStart == LineStart(text, state.PreviousStart)) facts.Signals |= TextSignals.DataLike;
                 if ((state.PreviousCues & (Cue.AiNoun | Cue.MaybeAi)) != 0 && state.PreviousEnd >= i - 1) facts.Signals |= TextSignals.AiVocative;
                 RoleColon(ref state, ref facts);
                 state.ClauseStart = true;
@@ -196,6 +217,7 @@ internal static partial class TokenScanner
                 break;
             case '"':
                 facts.Quotes++;
+                if (next == ':' || (i + 2 < text.Length && next == ' ' && text[i + 2] == ':')) facts.Signals |= TextSignals.DataLike;
                 state.ClauseStart = true;
                 break;
             case '\'':
@@ -214,6 +236,7 @@ internal static partial class TokenScanner
                 break;
             case '<':
                 AngleMarkup(text, i, ref facts);
+                if (char.IsAsciiLetter(next) || next == '/') facts.Signals |= TextSignals.DataLike;
                 state.ClauseStart = true;
                 break;
             case '%':

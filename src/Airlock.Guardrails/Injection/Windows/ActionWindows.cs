@@ -13,7 +13,10 @@ namespace Airlock.Guardrails.Injection.Windows;
 /// </summary>
 internal static class ActionWindows
 {
-    private static readonly FrozenSet<int> Destinations = Set("webhook pastebin server endpoint external outside remote attacker");
+    private static readonly FrozenSet<int> Destinations = Set("webhook pastebin server endpoint external outside remote attacker channel gist forum");
+    private static readonly FrozenSet<int> Commands = Set("cat bash sh python sudo powershell curl wget rm chmod");
+    private static readonly FrozenSet<int> SystemFiles = Set("passwd shadow rsa");
+    private static readonly int Now = Id("now");
     private static readonly FrozenSet<int> Guards = Set("public visibility authentication firewall antivirus logging audit protection mfa 2fa sessions");
     private static readonly FrozenSet<int> Money = Set("transfer wire refund pay");
     private static readonly FrozenSet<int> Accounts = Set("iban account wallet");
@@ -62,15 +65,18 @@ internal static class ActionWindows
         if (destination < 0) return;
         if (data >= 0) w.Report(signals, Exfiltration, w[data].Has(Cue.SecretObject) ? 0.65 : 0.6, "sends data out", i, destination);
         else if (w.Next(i, 4, Cue.Scope) >= 0) w.Report(signals, Exfiltration, 0.45, "sends everything out", i, destination);
+        else w.Report(signals, Exfiltration, 0.3, "sends something out", i, destination);
     }
 
     /// <summary>"call the delete_repo tool", "invoke send_payment(…)", "use the browser tool to … delete …".</summary>
     private static void NamedTool(TokenWindow w, int i, SignalSet signals)
     {
-        var name = w.Next(i, 4, 0, t => (t.Is(TokenMarks.Identifier) || t.Has(Cue.ToolNoun) || CodeNouns.Contains(t.Id)) && !t.Is(TokenMarks.Url));
+        var name = w.Next(i, 4, 0, t => (t.Is(TokenMarks.Identifier) || t.Has(Cue.ToolNoun) || CodeNouns.Contains(t.Id) || IsCommand(t)) && !t.Is(TokenMarks.Url));
         if (name < 0) return;
-        var named = w[name].Is(TokenMarks.Identifier);
-        var risky = w.NextWhere(name, 18, 0, j => IsRisky(w, j)) >= 0 || w.Any(i - 3, i, t => Urgent.Contains(t.Id) || t.Has(Cue.Covert));
+        var named = w[name].Is(TokenMarks.Identifier) || IsCommand(w[name]);
+        // Anywhere in the sentence: "disable two-factor authentication using the identity tool" puts the harm first.
+        var risky = w.NextWhere(name, 18, 1, j => IsRisky(w, j)) >= 0 || w.Any(i - 12, i, t => t.Sentence == w[i].Sentence && IsRiskyToken(t))
+            || w.Next(name, 3, 0, t => t.Id == Now) >= 0;
         var weight = (named, risky) switch
         {
             (_, true) => 0.55,
@@ -84,12 +90,17 @@ internal static class ActionWindows
     /// What makes a tool call an attack rather than documentation: urgency, secrecy, skipped checks, protections, fetched
     /// scripts, secrets, money, data sent out, or destruction aimed at everything or at someone's things.
     /// </summary>
+    /// <summary>A shell command by name ("run cat /etc/passwd"), not a file extension ("uninstall.sh").</summary>
+    private static bool IsCommand(Token t) => Commands.Contains(t.Id) && !t.Is(TokenMarks.AfterDot);
+
+    private static bool IsRiskyToken(Token t) =>
+        t.Has(Cue.Covert | Cue.SecretObject | Cue.Exfiltrate) || Urgent.Contains(t.Id) || Checks.Contains(t.Id) || Guards.Contains(t.Id)
+        || Fetchers.Contains(t.Id) || Money.Contains(t.Id) || SystemFiles.Contains(t.Id);
+
     private static bool IsRisky(TokenWindow w, int j)
     {
         var t = w[j];
-        if (t.Has(Cue.Covert | Cue.SecretObject | Cue.Exfiltrate) || Urgent.Contains(t.Id) || Checks.Contains(t.Id) || Guards.Contains(t.Id)
-            || Fetchers.Contains(t.Id) || Money.Contains(t.Id) || (t.Id == Right && w.Is(j + 1, Soon)))
-            return true;
+        if (IsRiskyToken(t) || (t.Id == Right && w.Is(j + 1, Soon))) return true;
         return t.Has(Cue.Destructive) && (t.Is(TokenMarks.Identifier) && w.Any(j - 6, j + 6, x => x.Has(Cue.Scope | Cue.Person))
             || w.Next(j, 4, Cue.Scope | Cue.Person) >= 0);
     }
@@ -104,7 +115,8 @@ internal static class ActionWindows
         }
         var scope = w.Next(i, 5, Cue.Scope);
         if (scope < 0) return;
-        var pressed = w.Any(i - 3, Math.Min(scope + 10, w.Count - 1), t => Urgent.Contains(t.Id) || t.Has(Cue.Covert) || Checks.Contains(t.Id));
+        var pressed = w.Any(i - 3, Math.Min(scope + 10, w.Count - 1), t => Urgent.Contains(t.Id) || t.Has(Cue.Covert) || Checks.Contains(t.Id))
+            || w.Any(i - 10, Math.Min(scope + 10, w.Count - 1), t => t.Sentence == w[i].Sentence && t.Has(Cue.ToolNoun));
         w.Report(signals, Tool, pressed ? 0.5 : 0.35, "destroys things wholesale", i, scope);
     }
 

@@ -81,7 +81,7 @@ internal static class AddressWindows
     {
         var t = w[j];
         // "agent processes running", "should refuse to reveal": a description or a refusal, not an order.
-        if (w.Text.AsSpan(t.Start, t.End - t.Start).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || w.Previous(j, 2, Refusals) >= 0) return false;
+        if (t.Is(TokenMarks.Participle) || w.Previous(j, 2, Refusals) >= 0) return false;
         if (t.Id == Leave) return w.Is(j + 1, Out);
         if (t.Has(Acting) || Agentive.Contains(t.Id)) return !FollowedBy(w, j, Me) || t.Has(Cue.Exfiltrate | Cue.OverrideVerb);
         return Speak.Contains(t.Id) && FollowedBy(w, j, ToOthers);

@@ -11,11 +11,12 @@ internal static class WindowGates
     public static RuleGate Leak { get; } = new("Disclose what which & PromptObject Target ; Disclose & SecretObject ; Disclose & everything anything & told given ; PromptObject & verbatim exact exactly wording");
     public static RuleGate Persona { get; } = new("Unrestricted ; NoLimit ; SpecialMode ; JailbreakName ; broken & free out ; Persona & ignores disregards bypasses breaks");
     public static RuleGate Address { get; } = new("AiNoun ; MaybeAi & AiNoun Reading Modal Greeting NoteNoun language automated autonomous coding reads processes sees reviews #Markup #AiVocative");
-    public static RuleGate Exfiltration { get; } = new("Exfiltrate & Link webhook pastebin server endpoint external outside remote attacker ; #LinkSlot");
+    public static RuleGate Exfiltration { get; } = new("Exfiltrate & Link webhook pastebin server endpoint external outside remote attacker ; #LinkSlot ; include add insert append show & link url & Link");
     public static RuleGate Tool { get; } = new("ToolCall ; Destructive & Scope public visibility authentication firewall antivirus logging audit protection ; transfer wire refund pay & iban account wallet ; NoCheck");
     public static RuleGate Authority { get; } = new("Authorized & Person Authority already");
     public static RuleGate Transform { get; } = new("Transform & follow obey execute perform comply carry act do");
     public static RuleGate Secrecy { get; } = new("Negation & Inform & Person ; Covert");
+    public static RuleGate Reader { get; } = new("Person & wants want asked requested needs expects ; tell inform warn remind & Person ; #DataLike & Action Exfiltrate");
 
-    public static RuleGate[] All { get; } = [Override, Revoked, Leak, Persona, Address, Exfiltration, Tool, Authority, Transform, Secrecy];
+    public static RuleGate[] All { get; } = [Override, Revoked, Leak, Persona, Address, Exfiltration, Tool, Authority, Transform, Secrecy, Reader];
 }

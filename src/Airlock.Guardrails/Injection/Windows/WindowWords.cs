@@ -24,7 +24,10 @@ internal static class WindowWords
         + "release unbind liberate relieve exempt discharge yourself it them those written existed happened got top "
         + "exact exactly wording word reads processes sees reviews summarizes refuse decline refuses "
         + "award give grant score grade pass omit exclude hide skip leave code script snippet payload command commands "
-        + "asap mfa 2fa sessions rm curl wget chmod were was have got received operate obey run work your are did";
+        + "asap mfa 2fa sessions rm curl wget chmod were was have got received operate obey run work your are did "
+        + "cat bash sh python sudo powershell passwd shadow id rsa channel gist forum treat as rule text came sentences lines characters conversation chat first "
+        + "wants want asked requested needs expects inform warn remind visitor visitors customer customers reader readers please kindly then also and now just so "
+        + "subject cc date";
 
     public static int Id(string word) => WordLexicon.IdOf(word);
 
