@@ -9,8 +9,8 @@ namespace Airlock.Api.Tasks;
 public sealed record DebugAccess
 {
     [JsonPropertyName("allowFrom")]
-    [Required, MinItems(1), MaxItems(8), ListType("set"), MaxLength(64)]
-    [Description("Source CIDRs allowed in (10.0.3.7/32). Never 0.0.0.0/0 or ::/0.")]
+    [MaxItems(8), ListType("set"), MaxLength(64)]
+    [Description("Optional source CIDRs allowed in directly (10.0.3.7/32), besides the airlock debug tunnel through the egress proxy, which needs none. Never 0.0.0.0/0 or ::/0.")]
     public IList<string> AllowFrom { get; set; } = [];
 
     [JsonPropertyName("ports")]

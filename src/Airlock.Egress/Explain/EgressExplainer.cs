@@ -92,8 +92,9 @@ public static class EgressExplainer
         if (debug is null) return "none (no debug window)";
         var until = debug.ExpiresAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "?";
         var state = SandboxNetworkPolicyBuilder.DebugOpen(debug, now) ? "open" : "expired: none";
-        return $"debug window ({state}): from {string.Join(", ", debug.AllowFrom)} on {Ports(debug.Ports)} until {until}; " +
-            "or through the egress proxy with `airlock debug` (TokenReview + SubjectAccessReview verb debug)";
+        var direct = debug.AllowFrom is { Count: > 0 } ? $"from {string.Join(", ", debug.AllowFrom)} and " : "";
+        return $"debug window ({state}): {direct}through the egress proxy with `airlock debug` (TokenReview + SubjectAccessReview verb debug) " +
+            $"on {Ports(debug.Ports)} until {until}";
     }
 
     private static string Describe(string range) => range switch

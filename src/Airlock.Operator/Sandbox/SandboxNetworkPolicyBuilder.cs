@@ -84,7 +84,7 @@ public static class SandboxNetworkPolicyBuilder
                 PodSelector = Selector(settings.EgressProxyPodLabels),
             },
         };
-        sources.AddRange(debug.AllowFrom
+        sources.AddRange((debug.AllowFrom ?? [])
             .Select(c => ForbiddenNetworks.TryParseCidr(c, out var n) && n.PrefixLength > 0 ? n.ToString() : null)
             .OfType<string>()
             .Select(c => new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = c } }));

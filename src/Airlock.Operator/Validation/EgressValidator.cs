@@ -33,7 +33,6 @@ public static class EgressValidator
     public static void ValidateDebug(DebugAccess? debug, EffectivePolicy policy, DateTime windowStart, List<FieldProblem> problems)
     {
         if (debug is null) return;
-        if (debug.AllowFrom is not { Count: > 0 }) problems.Add(new("spec.debug.allowFrom", "is required; name the debugging host's address, e.g. 10.0.3.7/32"));
         for (var i = 0; i < (debug.AllowFrom?.Count ?? 0); i++)
         {
             var field = $"spec.debug.allowFrom[{i}]";

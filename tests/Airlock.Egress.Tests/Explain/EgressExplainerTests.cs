@@ -59,7 +59,17 @@ public class EgressExplainerTests
     {
         var debug = new DebugAccess { AllowFrom = ["10.0.3.7/32"], Ports = [8080], ExpiresAt = Now.AddHours(1) };
 
-        EgressExplainer.Explain(Task(debug), [], Now).Should().Contain("debug window (open): from 10.0.3.7/32 on 8080 until 2026-03-01T13:00:00Z");
+        EgressExplainer.Explain(Task(debug), [], Now).Should().Contain("debug window (open): from 10.0.3.7/32 and through the egress proxy")
+            .And.Contain("on 8080 until 2026-03-01T13:00:00Z");
+    }
+
+    [Test]
+    public void A_debug_window_without_source_ranges_is_shown_as_tunnel_only()
+    {
+        var debug = new DebugAccess { Ports = [8080], ExpiresAt = Now.AddHours(1) };
+
+        EgressExplainer.Explain(Task(debug), [], Now).Should().Contain("debug window (open): through the egress proxy with `airlock debug`")
+            .And.NotContain("from ");
     }
 
     [TestCase("api.github.com:443", true, "egress proxy")]

@@ -57,6 +57,17 @@ public class SandboxNetworkPolicyTests
     }
 
     [Test]
+    public void Debug_opening_without_allow_from_admits_only_the_egress_proxy_pods()
+    {
+        var task = WithDebug(FixedClock.GoldenNow.UtcDateTime.AddMinutes(5));
+        task.Spec.Debug!.AllowFrom = [];
+
+        var rule = Build(task).Spec.Ingress.Should().ContainSingle().Subject;
+
+        rule.FromProperty.Should().ContainSingle().Which.PodSelector.MatchLabels.Should().Equal(new SandboxSettings().EgressProxyPodLabels);
+    }
+
+    [Test]
     public void Expired_debug_opening_admits_nothing()
     {
         Build(WithDebug(FixedClock.GoldenNow.UtcDateTime.AddSeconds(-1))).Spec.Ingress.Should().BeEmpty();

@@ -130,6 +130,12 @@ public class EgressValidatorTests
     }
 
     [Test]
+    public void Debug_window_without_allow_from_is_accepted_since_the_tunnel_needs_no_source_range()
+    {
+        Fields(WithDebug(new DebugAccess { Ports = [8080], ExpiresAt = Now.AddHours(1) })).Should().BeEmpty();
+    }
+
+    [Test]
     public void Debug_window_longer_than_the_maximum_is_refused()
     {
         Fields(WithDebug(new DebugAccess { AllowFrom = ["10.0.3.7/32"], Ports = [8080], ExpiresAt = Now.AddHours(8).AddSeconds(1) }))
