@@ -12,12 +12,19 @@ internal sealed record FieldChanges(FieldSet Added, FieldSet Modified, FieldSet 
     {
         var beforeSet = builder.Build(before, out var beforeLeaves);
         var afterSet = builder.Build(after, out var afterLeaves);
-        var modified = afterSet.Members()
-            .Where(path => beforeSet.Contains(path)
-                && afterLeaves.TryGetValue(FieldSetBuilder.LeafKey(path), out var now)
-                && beforeLeaves.TryGetValue(FieldSetBuilder.LeafKey(path), out var then)
-                && !JsonNode.DeepEquals(now, then));
-        return new FieldChanges(afterSet.Difference(beforeSet), FieldSet.FromPaths(modified), beforeSet.Difference(afterSet));
+        return Between(beforeSet, beforeLeaves, afterSet, afterLeaves);
+    }
+
+    /// <summary>The changes between two built sets and their leaves.</summary>
+    public static FieldChanges Between(FieldSet beforeSet, Dictionary<string, FieldLeaf> beforeLeaves, FieldSet afterSet, Dictionary<string, FieldLeaf> afterLeaves)
+    {
+        // A leaf of both sides is a member of both; it is modified when its value differs.
+        var modified = new FieldSet();
+        foreach (var (key, now) in afterLeaves)
+        {
+            if (beforeLeaves.TryGetValue(key, out var then) && !JsonNode.DeepEquals(now.Value, then.Value)) modified.Insert(now.Path);
+        }
+        return new FieldChanges(afterSet.Difference(beforeSet), modified, beforeSet.Difference(afterSet));
     }
 
     public bool IsEmpty => Added.IsEmpty && Modified.IsEmpty && Removed.IsEmpty;

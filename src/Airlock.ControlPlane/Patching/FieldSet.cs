@@ -42,11 +42,14 @@ public sealed class FieldSet
     /// <summary>Every member path, parents before children, in FieldsV1 order.</summary>
     public IEnumerable<IReadOnlyList<string>> Members() => Members([]);
 
-    public FieldSet Union(FieldSet other) => FromPaths(Members().Concat(other.Members()));
+    // The set operations walk both trees at once (no path lists). As with sets built from paths, the root itself is
+    // never a member of a result and no result holds an empty subtree.
 
-    public FieldSet Difference(FieldSet other) => FromPaths(Members().Where(p => !other.Contains(p)));
+    public FieldSet Union(FieldSet other) => Combine(this, other, root: true, static (a, b) => a || b);
 
-    public FieldSet Intersect(FieldSet other) => FromPaths(Members().Where(other.Contains));
+    public FieldSet Difference(FieldSet other) => Combine(this, other, root: true, static (a, b) => a && !b);
+
+    public FieldSet Intersect(FieldSet other) => Combine(this, other, root: true, static (a, b) => a && b);
 
     public bool SetEquals(FieldSet other) => Difference(other).IsEmpty && other.Difference(this).IsEmpty;
 
@@ -108,6 +111,42 @@ public sealed class FieldSet
                 yield return path;
             }
         }
+    }
+
+    /// <summary>
+    /// The members of <paramref name="a"/> and <paramref name="b"/> (either may be absent) for which
+    /// <paramref name="keep"/>(in a, in b) holds; keep(false, false) must be false.
+    /// </summary>
+    private static FieldSet Combine(FieldSet? a, FieldSet? b, bool root, Func<bool, bool, bool> keep)
+    {
+        var result = new FieldSet { _isMember = !root && keep(a?._isMember ?? false, b?._isMember ?? false) };
+        if (a is not null)
+        {
+            foreach (var (element, child) in a._children)
+            {
+                var combined = Combine(child, b?._children.GetValueOrDefault(element), root: false, keep);
+                if (!combined.IsEmpty)
+                {
+                    result._children[element] = combined;
+                }
+            }
+        }
+        if (b is not null && keep(false, true))
+        {
+            foreach (var (element, child) in b._children)
+            {
+                if (a is not null && a._children.ContainsKey(element))
+                {
+                    continue;
+                }
+                var combined = Combine(null, child, root: false, keep);
+                if (!combined.IsEmpty)
+                {
+                    result._children[element] = combined;
+                }
+            }
+        }
+        return result;
     }
 
     private static void Read(FieldSet node, JsonObject? fields)

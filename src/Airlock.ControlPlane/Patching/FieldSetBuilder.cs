@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Airlock.ControlPlane.Resources;
 
 namespace Airlock.ControlPlane.Patching;
 
@@ -18,20 +19,80 @@ internal sealed class FieldSetBuilder
         _markMaps = markMaps;
     }
 
-    public FieldSet Build(JsonObject obj) => Build(obj, out _);
-
-    /// <summary>Builds the set and the values of its leaves, keyed by <see cref="LeafKey"/>.</summary>
-    public FieldSet Build(JsonObject obj, out Dictionary<string, JsonNode?> leaves)
+    public FieldSet Build(JsonObject obj)
     {
         var set = new FieldSet();
-        leaves = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        WalkFields(obj, [], [], set, null);
+        return set;
+    }
+
+    /// <summary>Builds the set and the values of its leaves, keyed by <see cref="LeafKey"/>.</summary>
+    public FieldSet Build(JsonObject obj, out Dictionary<string, FieldLeaf> leaves)
+    {
+        var set = new FieldSet();
+        leaves = new Dictionary<string, FieldLeaf>(StringComparer.Ordinal);
         WalkFields(obj, [], [], set, leaves);
+        return set;
+    }
+
+    /// <summary>
+    /// <see cref="Build(JsonObject, out Dictionary{string, FieldLeaf})"/> of <see cref="ManagedView.Of"/>(<paramref name="obj"/>),
+    /// walked in place: the same set and leaves without copying the object.
+    /// </summary>
+    public FieldSet BuildManaged(JsonObject? obj, ResourceType type, string? subresource, out Dictionary<string, FieldLeaf> leaves)
+    {
+        var set = new FieldSet();
+        leaves = new Dictionary<string, FieldLeaf>(StringComparer.Ordinal);
+        if (obj is null) return set;
+        if (subresource == "status")
+        {
+            if (obj["status"] is JsonObject status) Walk(status, [FieldPath.Field("status")], ["status"], set, leaves);
+            return set;
+        }
+        var dropStatus = type.HasSubresource("status");
+        foreach (var (name, value) in obj)
+        {
+            if (name is "apiVersion" or "kind" || (dropStatus && name == "status")) continue;
+            if (name == "metadata" && value is JsonObject metadata)
+            {
+                WalkOwnedMetadata(metadata, set, leaves);
+                continue;
+            }
+            Walk(value, [FieldPath.Field(name)], [name], set, leaves);
+        }
         return set;
     }
 
     public static string LeafKey(IReadOnlyList<string> path) => string.Join('\u001f', path);
 
-    private void Walk(JsonNode? node, string[] path, string[] fields, FieldSet set, Dictionary<string, JsonNode?> leaves)
+    /// <summary>metadata without what the server sets (<see cref="ManagedView"/>); absent when nothing else is left.</summary>
+    private void WalkOwnedMetadata(JsonObject metadata, FieldSet set, Dictionary<string, FieldLeaf> leaves)
+    {
+        var owned = 0;
+        foreach (var (name, _) in metadata)
+        {
+            if (!ManagedView.IsServerMetadata(name)) owned++;
+        }
+        if (owned == 0) return;
+        string[] path = [FieldPath.Field("metadata")];
+        string[] fields = ["metadata"];
+        var kind = _schema.ObjectAt(fields);
+        if (kind == ObjectKind.Atomic)
+        {
+            // Owned whole: the leaf value is the view itself (rare enough to copy).
+            var view = (JsonObject)metadata.DeepClone();
+            foreach (var name in ManagedView.ServerMetadataFields) view.Remove(name);
+            Leaf(view, path, set, leaves);
+            return;
+        }
+        if (_markMaps && kind == ObjectKind.Map) set.Insert(path);
+        foreach (var (name, value) in metadata)
+        {
+            if (!ManagedView.IsServerMetadata(name)) Walk(value, [.. path, FieldPath.Field(name)], [.. fields, name], set, leaves);
+        }
+    }
+
+    private void Walk(JsonNode? node, string[] path, string[] fields, FieldSet set, Dictionary<string, FieldLeaf>? leaves)
     {
         switch (node)
         {
@@ -66,7 +127,7 @@ internal sealed class FieldSetBuilder
         }
     }
 
-    private void WalkItem(JsonNode? item, ListStrategy strategy, string[] path, string[] fields, FieldSet set, Dictionary<string, JsonNode?> leaves)
+    private void WalkItem(JsonNode? item, ListStrategy strategy, string[] path, string[] fields, FieldSet set, Dictionary<string, FieldLeaf>? leaves)
     {
         if (strategy.Kind == ListKind.Set)
         {
@@ -84,7 +145,7 @@ internal sealed class FieldSetBuilder
         WalkFields(obj, itemPath, fields, set, leaves);
     }
 
-    private void WalkFields(JsonObject obj, string[] path, string[] fields, FieldSet set, Dictionary<string, JsonNode?> leaves)
+    private void WalkFields(JsonObject obj, string[] path, string[] fields, FieldSet set, Dictionary<string, FieldLeaf>? leaves)
     {
         foreach (var (name, value) in obj)
         {
@@ -92,9 +153,9 @@ internal sealed class FieldSetBuilder
         }
     }
 
-    private static void Leaf(JsonNode? node, string[] path, FieldSet set, Dictionary<string, JsonNode?> leaves)
+    private static void Leaf(JsonNode? node, string[] path, FieldSet set, Dictionary<string, FieldLeaf>? leaves)
     {
         set.Insert(path);
-        leaves[LeafKey(path)] = node;
+        if (leaves is not null) leaves[LeafKey(path)] = new FieldLeaf(path, node);
     }
 }

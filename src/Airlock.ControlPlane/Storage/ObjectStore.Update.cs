@@ -109,33 +109,36 @@ public sealed partial class ObjectStore
     }
 
     /// <summary>True when anything outside metadata and status differs (what bumps metadata.generation).</summary>
-    private static bool SpecChanged(JsonObject before, JsonObject after)
-    {
-        static JsonObject Strip(JsonObject o)
-        {
-            var copy = new JsonObject();
-            foreach (var (k, v) in o)
-            {
-                if (k is not ("metadata" or "status" or "apiVersion" or "kind")) copy[k] = v?.DeepClone();
-            }
-            return copy;
-        }
-        return !JsonNode.DeepEquals(Strip(before), Strip(after));
-    }
+    private static bool SpecChanged(JsonObject before, JsonObject after) =>
+        !SameExcept(before, after, static k => k is "metadata" or "status" or "apiVersion" or "kind");
 
     /// <summary>An update that changes nothing but bookkeeping is not written (no new resourceVersion, no watch event).</summary>
     private static bool IsNoOp(JsonObject before, JsonObject after)
     {
-        static JsonObject Strip(JsonObject o)
+        if (!SameExcept(before, after, static k => k == "metadata")) return false;
+        var beforeMeta = before["metadata"];
+        var afterMeta = after["metadata"];
+        if (beforeMeta is JsonObject b && afterMeta is JsonObject a) return SameExcept(b, a, static k => k is "resourceVersion" or "managedFields");
+        return JsonNode.DeepEquals(beforeMeta, afterMeta);
+    }
+
+    /// <summary>
+    /// JsonNode.DeepEquals of the two objects without the skipped properties, without copying them: the same properties
+    /// (in any order) with equal values. A property holding null counts as present, as it does for DeepEquals.
+    /// </summary>
+    private static bool SameExcept(JsonObject before, JsonObject after, Func<string, bool> skip)
+    {
+        var count = 0;
+        foreach (var (key, value) in before)
         {
-            var copy = o.DeepClone().AsObject();
-            if (copy["metadata"] is JsonObject m)
-            {
-                m.Remove("resourceVersion");
-                m.Remove("managedFields");
-            }
-            return copy;
+            if (skip(key)) continue;
+            count++;
+            if (!after.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other)) return false;
         }
-        return JsonNode.DeepEquals(Strip(before), Strip(after));
+        foreach (var (key, _) in after)
+        {
+            if (!skip(key)) count--;
+        }
+        return count == 0;
     }
 }
