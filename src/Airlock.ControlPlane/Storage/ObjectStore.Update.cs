@@ -38,7 +38,7 @@ public sealed partial class ObjectStore
                 throw ApiError.Conflict(type.QualifiedResource, name,
                     $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current.Object)}");
             }
-            var next = Merge(type, current.Object, input, options.Subresource, options.Owned);
+            var next = Merge(type, current.Object, input, options);
             CheckFinalizers(type, current.Object, next);
             if (type.TracksGeneration && SpecChanged(current.Object, next))
             {
@@ -59,10 +59,10 @@ public sealed partial class ObjectStore
     /// The object a write produces: the parts a client may not change come from <paramref name="current"/>. With
     /// <paramref name="owned"/> the result is built in <paramref name="input"/> itself instead of a copy.
     /// </summary>
-    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, string subresource, bool owned)
+    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, WriteOptions options)
     {
         JsonObject next;
-        if (subresource == "status")
+        if (options.Subresource == "status")
         {
             // Status writes change only status (and the field managers that record it).
             next = current.DeepClone().AsObject();
@@ -71,7 +71,7 @@ public sealed partial class ObjectStore
             if (input["metadata"]?["managedFields"] is { } managed) ObjectMeta.Metadata(next)["managedFields"] = managed.DeepClone();
             return next;
         }
-        next = owned ? input : input.DeepClone().AsObject();
+        next = options.Owned ? input : input.DeepClone().AsObject();
         var meta = ObjectMeta.Metadata(next);
         var old = (JsonObject)current["metadata"]!;
         foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name" })
@@ -81,7 +81,7 @@ public sealed partial class ObjectStore
         }
         next["apiVersion"] ??= current["apiVersion"]?.DeepClone();
         next["kind"] ??= current["kind"]?.DeepClone();
-        if (type.HasSubresource("status"))
+        if (type.HasSubresource("status") && !options.WithStatus)
         {
             if (current["status"] is { } stored) next["status"] = stored.DeepClone();
             else next.Remove("status");
