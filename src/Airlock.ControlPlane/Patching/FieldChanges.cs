@@ -8,24 +8,12 @@ internal sealed record FieldChanges(FieldSet Added, FieldSet Modified, FieldSet 
     /// <summary>Fields whose value the change set or created.</summary>
     public FieldSet Changed => Added.Union(Modified);
 
-    public static FieldChanges Between(JsonObject before, JsonObject after, FieldSetBuilder builder)
-    {
-        var beforeSet = builder.Build(before, out var beforeLeaves);
-        var afterSet = builder.Build(after, out var afterLeaves);
-        return Between(beforeSet, beforeLeaves, afterSet, afterLeaves);
-    }
+    public static FieldChanges Between(JsonObject before, JsonObject after, FieldSetBuilder builder) =>
+        Between(builder.Build(before), builder.Build(after));
 
-    /// <summary>The changes between two built sets and their leaves.</summary>
-    public static FieldChanges Between(FieldSet beforeSet, Dictionary<string, FieldLeaf> beforeLeaves, FieldSet afterSet, Dictionary<string, FieldLeaf> afterLeaves)
-    {
-        // A leaf of both sides is a member of both; it is modified when its value differs.
-        var modified = new FieldSet();
-        foreach (var (key, now) in afterLeaves)
-        {
-            if (beforeLeaves.TryGetValue(key, out var then) && !JsonNode.DeepEquals(now.Value, then.Value)) modified.Insert(now.Path);
-        }
-        return new FieldChanges(afterSet.Difference(beforeSet), modified, beforeSet.Difference(afterSet));
-    }
+    /// <summary>The changes between two sets built by <see cref="FieldSetBuilder"/> (which hold their leaves' values).</summary>
+    public static FieldChanges Between(FieldSet before, FieldSet after) =>
+        new(after.Difference(before), FieldSet.ModifiedLeaves(before, after), before.Difference(after));
 
     public bool IsEmpty => Added.IsEmpty && Modified.IsEmpty && Removed.IsEmpty;
 }

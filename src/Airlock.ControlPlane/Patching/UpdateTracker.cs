@@ -25,9 +25,7 @@ internal sealed class UpdateTracker
         // A client that sends managedFields back unchanged (or an edited copy) is honoured; an empty list keeps the old ones.
         var entries = ManagedFieldsCodec.Read(ManagedFieldsCodec.HasEntries(updated) ? updated : previous);
         var builder = new FieldSetBuilder(FieldSchemas.For(_type), markMaps: true);
-        var beforeSet = builder.BuildManaged(previous, _type, subresource, out var beforeLeaves);
-        var afterSet = builder.BuildManaged(updated, _type, subresource, out var afterLeaves);
-        var changes = FieldChanges.Between(beforeSet, beforeLeaves, afterSet, afterLeaves);
+        var changes = FieldChanges.Between(builder.BuildManaged(previous, _type, subresource), builder.BuildManaged(updated, _type, subresource));
         var changed = changes.Changed;
 
         foreach (var entry in entries.Where(e => !e.Is(manager, ManagedFieldsEntry.Update, subresource)))
