@@ -39,6 +39,7 @@ public sealed class ChaosScenarioTests
             new("chaos.uncleaned", "0"), new("chaos.leader_failovers", "1"),
         ]);
         ok.Should().BeTrue();
+        TestContext.Out.WriteLine($"resumes refused: {figures.Get("chaos.watch_resumes_refused")}, relists after 410: {figures.Get("chaos.operator_relists_after_410")}");
         // Every cut watch's resumption is refused with 410 Gone (WatchResumeGone), so the operators must have relisted.
         long.Parse(figures.Get("chaos.watch_resumes_refused") ?? "0", CultureInfo.InvariantCulture).Should().BePositive();
         long.Parse(figures.Get("chaos.operator_relists_after_410") ?? "0", CultureInfo.InvariantCulture).Should().BePositive();
