@@ -25,6 +25,12 @@ public sealed record ChaosOptions
     /// <summary>Every watch is cut after this long.</summary>
     public TimeSpan WatchDropInterval { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// Every watch the server cut gets 410 Gone when its client resumes it (once per cut), so informers relist after each
+    /// cut whatever the history holds (bookmarks keep resumes near the head, where a short history alone rarely expires).
+    /// </summary>
+    public bool WatchResumeGone { get; init; } = true;
+
     /// <summary>Changes the API server remembers for watch resumption: small, so resuming after a drop often gets 410 Gone.</summary>
     public int WatchHistorySize { get; init; } = 200;
 

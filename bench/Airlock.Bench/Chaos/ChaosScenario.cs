@@ -27,7 +27,7 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
 
         await using var faults = new FaultInjector(cluster.Knobs, options);
         faults.Start();
-        progress.Say($"chaos: faults on ({options.WriteErrorRate:P0} write errors {string.Join("/", options.WriteErrorCodes)}, ~{options.Latency.TotalMilliseconds:0} ms latency, watches cut every {options.WatchDropInterval.TotalSeconds:0} s, watch history {options.WatchHistorySize})");
+        progress.Say($"chaos: faults on ({options.WriteErrorRate:P0} write errors {string.Join("/", options.WriteErrorCodes)}, ~{options.Latency.TotalMilliseconds:0} ms latency, watches cut every {options.WatchDropInterval.TotalSeconds:0} s{(options.WatchResumeGone ? " with 410 Gone on resume" : "")}, watch history {options.WatchHistorySize})");
         var creator = new RetryingCreator(cluster.Admin);
         var created = 0;
         var creating = Task.Run(async () =>
@@ -83,6 +83,7 @@ public sealed class ChaosScenario(ChaosOptions options, string airlockBinary, st
         figures.Add("chaos.create_retries", creator.Retries);
         figures.Add("chaos.operator_lists", cluster.Counters.Get(verb: "list", user: BenchCluster.ServiceAccountUser(OperatorBenchmark.OperatorAccount)));
         figures.Add("chaos.operator_relists_after_410", fleet.CountInLogs("expired, listing again"));
+        figures.Add("chaos.watch_resumes_refused", cluster.Knobs.ResumesRefused);
         figures.Add("chaos.operator_sandbox_checks", fleet.CountInLogs("missing from the cache; read from the API server"));
         var auditOk = true;
         if (options.GatewayRequests > 0)

@@ -6,7 +6,7 @@ namespace Airlock.Bench.Chaos;
 /// <summary>
 /// Drives the control plane's test knobs while the scenario runs: a share of writes failing with a code re-drawn among
 /// 500/429/409 and a latency re-drawn around its mean every 100 ms (the knobs are global, so jitter is over time), and
-/// watches cut at an interval.
+/// watches cut at an interval, their resumption answered with 410 Gone.
 /// </summary>
 public sealed class FaultInjector(TestKnobs knobs, ChaosOptions options) : IAsyncDisposable
 {
@@ -17,6 +17,7 @@ public sealed class FaultInjector(TestKnobs knobs, ChaosOptions options) : IAsyn
     {
         knobs.WriteErrorRate = options.WriteErrorRate;
         knobs.WatchDropInterval = options.WatchDropInterval;
+        knobs.WatchResumeGone = options.WatchResumeGone;
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)

@@ -22,6 +22,7 @@ public sealed record AdmissionResult(JsonObject? Object, IReadOnlyList<string> W
 
 /// <summary>What one admission call is about (admission.k8s.io/v1 AdmissionRequest fields).</summary>
 /// <param name="Operation">CREATE, UPDATE, DELETE or CONNECT.</param>
+/// <param name="OldObject">The stored object (a frozen snapshot shared with the store): read it, never change it.</param>
 public sealed record AdmissionAttributes(
     string Operation,
     ResourceType Type,

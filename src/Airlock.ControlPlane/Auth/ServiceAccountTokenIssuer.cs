@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -19,6 +20,14 @@ public sealed class ServiceAccountTokenIssuer
     private const int MaxTokenLength = 64 * 1024;
 
     private readonly RSA _key;
+
+    /// <summary>
+    /// Tokens whose signature this key verified (the exact token text), so a client's every request does not cost an RSA
+    /// verification; every other check still runs each time. Bounded: emptied when full.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
+
+    private const int VerifiedCapacity = 4096;
 
     private ServiceAccountTokenIssuer(RSA key, string issuer, TimeProvider time)
     {
@@ -89,8 +98,13 @@ public sealed class ServiceAccountTokenIssuer
         if (parts[2].Length == 0 || DecodeBytes(parts[2]) is not { } signature) return Fail("malformed token", out error);
         if (header.ContainsKey("crit")) return Fail("unsupported critical header", out error);
         if (header.ContainsKey("kid") && JsonFields.Str(header, "kid") != KeyId) return Fail("unknown signing key", out error);
-        var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        if (!_key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return Fail("invalid signature", out error);
+        if (!_verified.ContainsKey(token))
+        {
+            var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+            if (!_key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return Fail("invalid signature", out error);
+            if (_verified.Count >= VerifiedCapacity) _verified.Clear();
+            _verified[token] = true;
+        }
 
         if (JsonFields.Str(payload, "iss") != Issuer) return Fail("token issuer is not trusted", out error);
         var now = Time.GetUtcNow();

@@ -8,17 +8,12 @@ internal sealed record FieldChanges(FieldSet Added, FieldSet Modified, FieldSet 
     /// <summary>Fields whose value the change set or created.</summary>
     public FieldSet Changed => Added.Union(Modified);
 
-    public static FieldChanges Between(JsonObject before, JsonObject after, FieldSetBuilder builder)
-    {
-        var beforeSet = builder.Build(before, out var beforeLeaves);
-        var afterSet = builder.Build(after, out var afterLeaves);
-        var modified = afterSet.Members()
-            .Where(path => beforeSet.Contains(path)
-                && afterLeaves.TryGetValue(FieldSetBuilder.LeafKey(path), out var now)
-                && beforeLeaves.TryGetValue(FieldSetBuilder.LeafKey(path), out var then)
-                && !JsonNode.DeepEquals(now, then));
-        return new FieldChanges(afterSet.Difference(beforeSet), FieldSet.FromPaths(modified), beforeSet.Difference(afterSet));
-    }
+    public static FieldChanges Between(JsonObject before, JsonObject after, FieldSetBuilder builder) =>
+        Between(builder.Build(before), builder.Build(after));
+
+    /// <summary>The changes between two sets built by <see cref="FieldSetBuilder"/> (which hold their leaves' values).</summary>
+    public static FieldChanges Between(FieldSet before, FieldSet after) =>
+        new(after.Difference(before), FieldSet.ModifiedLeaves(before, after), before.Difference(after));
 
     public bool IsEmpty => Added.IsEmpty && Modified.IsEmpty && Removed.IsEmpty;
 }

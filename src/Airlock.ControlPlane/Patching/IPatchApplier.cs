@@ -11,6 +11,13 @@ public interface IPatchApplier
 
     /// <summary>Records <paramref name="fieldManager"/> as owner of what an ordinary create/update changed (managedFields, operation Update).</summary>
     JsonObject TrackUpdate(ResourceType type, JsonObject? previous, JsonObject updated, string fieldManager, string? subresource);
+
+    /// <summary>
+    /// <see cref="TrackUpdate"/> that writes managedFields into <paramref name="updated"/> itself and returns it: for callers
+    /// that own <paramref name="updated"/> (the write path), saving a copy of the object per write.
+    /// </summary>
+    JsonObject TrackUpdateInPlace(ResourceType type, JsonObject? previous, JsonObject updated, string fieldManager, string? subresource) =>
+        TrackUpdate(type, previous, updated, fieldManager, subresource);
 }
 
 public sealed record PatchOptions(string FieldManager, bool Force = false, string? Subresource = null);

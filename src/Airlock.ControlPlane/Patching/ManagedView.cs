@@ -9,11 +9,14 @@ namespace Airlock.ControlPlane.Patching;
 /// </summary>
 internal static class ManagedView
 {
-    private static readonly string[] ServerMetadata =
+    /// <summary>The metadata fields the server sets, which no manager owns.</summary>
+    public static readonly string[] ServerMetadataFields =
     [
         "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds", "selfLink", "managedFields",
     ];
+
+    public static bool IsServerMetadata(string name) => Array.IndexOf(ServerMetadataFields, name) >= 0;
 
     public static JsonObject Of(JsonObject? obj, ResourceType type, string? subresource)
     {
@@ -26,7 +29,7 @@ internal static class ManagedView
         view.Remove("kind");
         if (view["metadata"] is JsonObject metadata)
         {
-            foreach (var name in ServerMetadata)
+            foreach (var name in ServerMetadataFields)
             {
                 metadata.Remove(name);
             }

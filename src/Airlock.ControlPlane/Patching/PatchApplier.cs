@@ -46,7 +46,14 @@ public sealed class PatchApplier : IPatchApplier
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(updated);
-        return new UpdateTracker(type, _time).Track(previous, updated, fieldManager, subresource);
+        return new UpdateTracker(type, _time).Track(previous, updated, fieldManager, subresource, inPlace: false);
+    }
+
+    public JsonObject TrackUpdateInPlace(ResourceType type, JsonObject? previous, JsonObject updated, string fieldManager, string? subresource)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(updated);
+        return new UpdateTracker(type, _time).Track(previous, updated, fieldManager, subresource, inPlace: true);
     }
 
     private static JsonObject StrategicMerge(ResourceType type, JsonObject original, ReadOnlyMemory<byte> patch)

@@ -19,13 +19,13 @@ internal sealed class UpdateTracker
         _time = time;
     }
 
-    public JsonObject Track(JsonObject? previous, JsonObject updated, string manager, string? subresource)
+    /// <param name="inPlace">Write managedFields into <paramref name="updated"/> itself rather than into a copy.</param>
+    public JsonObject Track(JsonObject? previous, JsonObject updated, string manager, string? subresource, bool inPlace)
     {
         // A client that sends managedFields back unchanged (or an edited copy) is honoured; an empty list keeps the old ones.
         var entries = ManagedFieldsCodec.Read(ManagedFieldsCodec.HasEntries(updated) ? updated : previous);
         var builder = new FieldSetBuilder(FieldSchemas.For(_type), markMaps: true);
-        var changes = FieldChanges.Between(
-            ManagedView.Of(previous, _type, subresource), ManagedView.Of(updated, _type, subresource), builder);
+        var changes = FieldChanges.Between(builder.BuildManaged(previous, _type, subresource), builder.BuildManaged(updated, _type, subresource));
         var changed = changes.Changed;
 
         foreach (var entry in entries.Where(e => !e.Is(manager, ManagedFieldsEntry.Update, subresource)))
@@ -53,7 +53,7 @@ internal sealed class UpdateTracker
             mine.ApiVersion = _type.ApiVersion;
         }
 
-        var result = (JsonObject)updated.DeepClone();
+        var result = inPlace ? updated : (JsonObject)updated.DeepClone();
         ManagedFieldsCodec.Write(result, entries);
         return result;
     }

@@ -38,7 +38,7 @@ public sealed partial class ObjectStore
                 throw ApiError.Conflict(type.QualifiedResource, name,
                     $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current.Object)}");
             }
-            var next = Merge(type, current.Object, input, options.Subresource, options.Owned);
+            var next = Merge(type, current.Object, input, options);
             CheckFinalizers(type, current.Object, next);
             if (type.TracksGeneration && SpecChanged(current.Object, next))
             {
@@ -59,10 +59,10 @@ public sealed partial class ObjectStore
     /// The object a write produces: the parts a client may not change come from <paramref name="current"/>. With
     /// <paramref name="owned"/> the result is built in <paramref name="input"/> itself instead of a copy.
     /// </summary>
-    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, string subresource, bool owned)
+    private static JsonObject Merge(ResourceType type, JsonObject current, JsonObject input, WriteOptions options)
     {
         JsonObject next;
-        if (subresource == "status")
+        if (options.Subresource == "status")
         {
             // Status writes change only status (and the field managers that record it).
             next = current.DeepClone().AsObject();
@@ -71,7 +71,7 @@ public sealed partial class ObjectStore
             if (input["metadata"]?["managedFields"] is { } managed) ObjectMeta.Metadata(next)["managedFields"] = managed.DeepClone();
             return next;
         }
-        next = owned ? input : input.DeepClone().AsObject();
+        next = options.Owned ? input : input.DeepClone().AsObject();
         var meta = ObjectMeta.Metadata(next);
         var old = (JsonObject)current["metadata"]!;
         foreach (var field in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name" })
@@ -81,7 +81,7 @@ public sealed partial class ObjectStore
         }
         next["apiVersion"] ??= current["apiVersion"]?.DeepClone();
         next["kind"] ??= current["kind"]?.DeepClone();
-        if (type.HasSubresource("status"))
+        if (type.HasSubresource("status") && !options.WithStatus)
         {
             if (current["status"] is { } stored) next["status"] = stored.DeepClone();
             else next.Remove("status");
@@ -109,33 +109,36 @@ public sealed partial class ObjectStore
     }
 
     /// <summary>True when anything outside metadata and status differs (what bumps metadata.generation).</summary>
-    private static bool SpecChanged(JsonObject before, JsonObject after)
-    {
-        static JsonObject Strip(JsonObject o)
-        {
-            var copy = new JsonObject();
-            foreach (var (k, v) in o)
-            {
-                if (k is not ("metadata" or "status" or "apiVersion" or "kind")) copy[k] = v?.DeepClone();
-            }
-            return copy;
-        }
-        return !JsonNode.DeepEquals(Strip(before), Strip(after));
-    }
+    private static bool SpecChanged(JsonObject before, JsonObject after) =>
+        !SameExcept(before, after, static k => k is "metadata" or "status" or "apiVersion" or "kind");
 
     /// <summary>An update that changes nothing but bookkeeping is not written (no new resourceVersion, no watch event).</summary>
     private static bool IsNoOp(JsonObject before, JsonObject after)
     {
-        static JsonObject Strip(JsonObject o)
+        if (!SameExcept(before, after, static k => k == "metadata")) return false;
+        var beforeMeta = before["metadata"];
+        var afterMeta = after["metadata"];
+        if (beforeMeta is JsonObject b && afterMeta is JsonObject a) return SameExcept(b, a, static k => k is "resourceVersion" or "managedFields");
+        return JsonNode.DeepEquals(beforeMeta, afterMeta);
+    }
+
+    /// <summary>
+    /// JsonNode.DeepEquals of the two objects without the skipped properties, without copying them: the same properties
+    /// (in any order) with equal values. A property holding null counts as present, as it does for DeepEquals.
+    /// </summary>
+    private static bool SameExcept(JsonObject before, JsonObject after, Func<string, bool> skip)
+    {
+        var count = 0;
+        foreach (var (key, value) in before)
         {
-            var copy = o.DeepClone().AsObject();
-            if (copy["metadata"] is JsonObject m)
-            {
-                m.Remove("resourceVersion");
-                m.Remove("managedFields");
-            }
-            return copy;
+            if (skip(key)) continue;
+            count++;
+            if (!after.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other)) return false;
         }
-        return JsonNode.DeepEquals(Strip(before), Strip(after));
+        foreach (var (key, _) in after)
+        {
+            if (!skip(key)) count--;
+        }
+        return count == 0;
     }
 }

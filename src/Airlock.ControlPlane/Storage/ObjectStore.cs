@@ -96,44 +96,6 @@ public sealed partial class ObjectStore : IObjectReader
         lock (_gate) return _byUid.ContainsKey(uid);
     }
 
-    /// <summary>A page of matching objects (frozen snapshots), in key order (namespace, then name).</summary>
-    public ListResult ListPage(ResourceType type, string? @namespace, ListOptions options)
-    {
-        lock (_gate)
-        {
-            var startAfter = "";
-            if (!string.IsNullOrEmpty(options.Continue))
-            {
-                var (revision, start) = ContinueToken.Decode(options.Continue);
-                if (revision < _history.CompactedRevision)
-                {
-                    throw ApiError.Gone("The provided continue parameter is too old to display a consistent list result. You can start a new list " +
-                        "without the continue parameter, or use the continue token in this response to retrieve the remainder of the results.");
-                }
-                startAfter = start;
-            }
-            var items = new List<JsonObject>();
-            string? lastKey = null;
-            long remaining = 0;
-            foreach (var (key, stored) in Table(type))
-            {
-                if (startAfter.Length > 0 && string.CompareOrdinal(key, startAfter) <= 0) continue;
-                if (@namespace is not null && ObjectMeta.Namespace(stored.Object) != @namespace) continue;
-                if (!options.Matches(stored.Object)) continue;
-                if (options.Limit > 0 && items.Count >= options.Limit)
-                {
-                    remaining++;
-                    continue;
-                }
-                items.Add(stored.Object);
-                lastKey = key;
-            }
-            return remaining > 0
-                ? new ListResult(items, _revision, ContinueToken.Encode(_revision, lastKey!), remaining)
-                : new ListResult(items, _revision, null, null);
-        }
-    }
-
     private SortedDictionary<string, StoredObject> Table(ResourceType type)
     {
         var typeKey = TypeKey(type);

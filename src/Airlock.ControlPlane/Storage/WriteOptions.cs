@@ -13,4 +13,10 @@ public sealed record WriteOptions(bool DryRun = false, string Subresource = "", 
     /// stored snapshot (it must not change it). What the API endpoints do with a request body they only serialise back.
     /// </summary>
     public bool Owned { get; init; }
+
+    /// <summary>
+    /// A main-resource update that also writes status (of kinds with a status subresource), in one change: what the
+    /// API server's own pod binding does (spec.nodeName and the PodScheduled condition together).
+    /// </summary>
+    public bool WithStatus { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Airlock.Bench.Chaos;
 using Airlock.Bench.Reporting;
 
@@ -5,8 +6,8 @@ namespace Airlock.Bench.Tests.Chaos;
 
 /// <summary>
 /// The chaos scenario end to end with small counts and every fault of <c>make chaos</c>: write errors among 500, 429 and 409,
-/// jittered latency, watches cut every few seconds with a history short enough that resuming gets 410 Gone, and the
-/// leader SIGKILLed mid-burst. Only invariants are judged: no task lost, no second pod, no orphan, nothing left after the TTL.
+/// jittered latency, watches cut every few seconds and answered with 410 Gone on resume, and the leader SIGKILLed
+/// mid-burst. Only invariants are judged: no task lost, no second pod, no orphan, nothing left after the TTL.
 /// </summary>
 [NonParallelizable]
 public sealed class ChaosScenarioTests
@@ -23,7 +24,7 @@ public sealed class ChaosScenarioTests
             GatewayRequests = 0,
             WriteErrorCodes = [500, 429, 409],
             WatchDropInterval = TimeSpan.FromSeconds(3),
-            // Thirty tasks make a few hundred changes: a short history makes a resume after a long cut 410 Gone.
+            // Thirty tasks make a few hundred changes: a short history also expires some resumes on its own.
             WatchHistorySize = 40,
             TtlSeconds = 4,
             SettleTimeout = TimeSpan.FromMinutes(2),
@@ -38,9 +39,9 @@ public sealed class ChaosScenarioTests
             new("chaos.uncleaned", "0"), new("chaos.leader_failovers", "1"),
         ]);
         ok.Should().BeTrue();
-        // Not asserted: since the control plane sends bookmarks whenever a watch has nothing queued, informers resume
-        // close to the head and a cut rarely ends in 410 Gone at this size (the 500-task make chaos run still relists
-        // dozens of times). The 410 relist path has its own tests (Runtime informer tests, control-plane client tests).
-        TestContext.Out.WriteLine($"relists after 410: {figures.Get("chaos.operator_relists_after_410")}");
+        TestContext.Out.WriteLine($"resumes refused: {figures.Get("chaos.watch_resumes_refused")}, relists after 410: {figures.Get("chaos.operator_relists_after_410")}");
+        // Every cut watch's resumption is refused with 410 Gone (WatchResumeGone), so the operators must have relisted.
+        long.Parse(figures.Get("chaos.watch_resumes_refused") ?? "0", CultureInfo.InvariantCulture).Should().BePositive();
+        long.Parse(figures.Get("chaos.operator_relists_after_410") ?? "0", CultureInfo.InvariantCulture).Should().BePositive();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
 using Airlock.ControlPlane.Resources;
@@ -15,6 +16,9 @@ public sealed class ObjectChecker
     private static readonly JsonObject AnyObject = new() { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
 
     private readonly ModelSchemaGenerator _generator;
+
+    /// <summary>The component name of each built-in model type (asked on every write; the generator takes a lock).</summary>
+    private readonly ConcurrentDictionary<Type, string> _components = new();
     private readonly Pruner _pruner;
     private readonly Defaulter _defaulter;
     private readonly StructuralValidator _validator;
@@ -48,7 +52,7 @@ public sealed class ObjectChecker
         }
         else if (type.ClrType is { } clr)
         {
-            var schema = new JsonObject { ["$ref"] = SchemaNames.Ref(_generator.ComponentFor(clr)) };
+            var schema = new JsonObject { ["$ref"] = SchemaNames.Ref(_components.GetOrAdd(clr, _generator.ComponentFor)) };
             _pruner.Prune(obj, schema, SchemaMode.Builtin, "", pruned);
             _validator.Validate(obj, schema, SchemaMode.Builtin, "", errors);
         }

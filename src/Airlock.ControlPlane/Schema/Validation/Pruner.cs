@@ -34,22 +34,26 @@ public sealed class Pruner(SchemaResolver resolver)
         var properties = SchemaView.Properties(schema);
         var additional = SchemaView.AdditionalProperties(schema);
         var preserve = SchemaView.PreservesUnknownFields(schema);
-        foreach (var (key, child) in obj.ToList())
+        List<string>? unknown = null;
+        foreach (var (key, child) in obj)
         {
-            var childPath = SchemaErrors.Child(path, key);
+            // Only objects and arrays hold anything to prune: scalars need neither their schema nor their path.
             if (properties?[key] is JsonObject propertySchema)
             {
-                Prune(child, propertySchema, mode, childPath, pruned);
+                if (child is JsonObject or JsonArray) Prune(child, propertySchema, mode, SchemaErrors.Child(path, key), pruned);
             }
             else if (additional is not null)
             {
-                Prune(child, additional, mode, childPath, pruned);
+                if (child is JsonObject or JsonArray) Prune(child, additional, mode, SchemaErrors.Child(path, key), pruned);
             }
             else if (!preserve)
             {
-                obj.Remove(key);
-                pruned.Add(childPath);
+                // Reported in document order; removed after the walk.
+                (unknown ??= []).Add(key);
+                pruned.Add(SchemaErrors.Child(path, key));
             }
         }
+        if (unknown is null) return;
+        foreach (var key in unknown) obj.Remove(key);
     }
 }

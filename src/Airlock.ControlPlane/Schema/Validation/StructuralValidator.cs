@@ -71,13 +71,29 @@ public sealed class StructuralValidator(SchemaResolver resolver, CelRules cel)
         {
             if (properties?[key] is JsonObject propertySchema)
             {
-                Validate(child, propertySchema, mode, SchemaErrors.Child(path, key), errors);
+                ValidateChild(child, propertySchema, mode, path, key, errors);
             }
             else if (additional is not null)
             {
-                Validate(child, additional, mode, SchemaErrors.Child(path, key), errors);
+                ValidateChild(child, additional, mode, path, key, errors);
             }
         }
+    }
+
+    /// <summary><see cref="Validate"/> of a property, whose path is printed only when needed for a built-in scalar.</summary>
+    private void ValidateChild(JsonNode? child, JsonObject schema, SchemaMode mode, string path, string key, List<FieldError> errors)
+    {
+        if (mode == SchemaMode.Builtin && child is not (JsonObject or JsonArray))
+        {
+            // Built-in parts are only type-checked (see Validate): a scalar needs its path only for an error.
+            var (resolved, _) = resolver.Resolve(schema, mode);
+            if (child is not null && !TypeMatches(child, resolved, out var expected))
+            {
+                errors.Add(SchemaErrors.TypeInvalid(SchemaErrors.Child(path, key), child, expected!));
+            }
+            return;
+        }
+        Validate(child, schema, mode, SchemaErrors.Child(path, key), errors);
     }
 
     private void CheckValue(JsonNode value, JsonObject schema, string path, List<FieldError> errors)

@@ -5,7 +5,8 @@ namespace Airlock.ControlPlane.Server.Diagnostics;
 
 /// <summary>
 /// Fault injection for tests, all off by default: added latency on every API request, a share of writes failing with a
-/// chosen status, and watches cut after an interval. Settable at any time; read on each request.
+/// chosen status, watches cut after an interval and, optionally, their resumption answered with 410 Gone. Settable at any
+/// time; read on each request.
 /// </summary>
 public sealed class TestKnobs
 {
@@ -21,12 +22,37 @@ public sealed class TestKnobs
     /// <summary>When set, every watch stream is closed by the server after this long.</summary>
     public TimeSpan? WatchDropInterval { get; set; }
 
+    /// <summary>
+    /// When set, a watch cut by <see cref="WatchDropInterval"/> gets 410 Gone (an ERROR event, as for a compacted
+    /// resourceVersion) when its client resumes it, once per cut, so informers must relist: the "watch drop with 410 on
+    /// resume" of a misbehaving API server, without depending on how far the watch history reaches.
+    /// </summary>
+    public bool WatchResumeGone { get; set; }
+
+    /// <summary>The cut watches waiting for their resumption (see <see cref="WatchResumeGone"/>).</summary>
+    public WatchCuts Cuts { get; } = new(TimeProvider.System);
+
+    /// <summary>Resumed watches answered with 410 Gone because of <see cref="WatchResumeGone"/>.</summary>
+    public long ResumesRefused => Interlocked.Read(ref _resumesRefused);
+
+    private long _resumesRefused;
+
+    /// <summary>True (and counted) when a watch from <paramref name="from"/> resumes a cut one and must get 410 Gone.</summary>
+    internal bool RefuseResume(string watch, long from)
+    {
+        if (!WatchResumeGone || !Cuts.TryConsume(watch, from)) return false;
+        Interlocked.Increment(ref _resumesRefused);
+        return true;
+    }
+
     public void Reset()
     {
         Latency = TimeSpan.Zero;
         WriteErrorRate = 0;
         WriteErrorCode = 500;
         WatchDropInterval = null;
+        WatchResumeGone = false;
+        Cuts.Clear();
     }
 
     internal async Task ApplyAsync(string verb, string resource, string name, CancellationToken cancellationToken)

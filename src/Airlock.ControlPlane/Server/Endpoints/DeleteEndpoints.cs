@@ -17,7 +17,7 @@ public sealed class DeleteEndpoints(ApiServices services, WritePipeline pipeline
         var options = await ReadOptionsAsync(request);
         var current = _services.Store.GetSnapshot(request.Type, request.Namespace, request.Name)
             ?? throw ApiError.NotFound(request.Type.QualifiedResource, request.Name);
-        await _pipeline.AdmitDeleteAsync(request, current.Object.DeepClone().AsObject());
+        await _pipeline.AdmitDeleteAsync(request, current.Object);
         var result = _services.Store.Delete(request.Type, request.Namespace, request.Name, options);
         if (result.Removed && !ReturnsDeletedObject(request.Type))
         {
@@ -37,7 +37,7 @@ public sealed class DeleteEndpoints(ApiServices services, WritePipeline pipeline
         {
             try
             {
-                await _pipeline.AdmitDeleteAsync(request, item.DeepClone().AsObject());
+                await _pipeline.AdmitDeleteAsync(request, item);
                 var result = _services.Store.Delete(request.Type, ObjectMeta.Namespace(item), ObjectMeta.Name(item),
                     options with { PreconditionUid = ObjectMeta.Uid(item) });
                 deleted.Add(request.Present(result.Object).DeepClone());

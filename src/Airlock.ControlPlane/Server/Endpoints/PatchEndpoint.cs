@@ -30,7 +30,9 @@ public sealed class PatchEndpoint(ApiServices services, WritePipeline pipeline)
         }
         var body = await RequestBody.ReadAsync(request.Http.Request, request.Aborted);
         if (body.Length == 0) throw ApiError.BadRequest("the request body is empty; expected a patch");
-        var options = new PatchOptions(request.FieldManager, force, request.Subresource.Length > 0 ? request.Subresource : null);
+        // managedFields of ordinary patches are recorded once, by the write pipeline after admission; apply records its own.
+        var options = new PatchOptions(patchType == PatchType.ApplyPatch ? request.FieldManager : "", force,
+            request.Subresource.Length > 0 ? request.Subresource : null);
         for (var attempt = 1; ; attempt++)
         {
             var current = _services.Store.GetSnapshot(type, request.Namespace, request.Name);
@@ -56,7 +58,7 @@ public sealed class PatchEndpoint(ApiServices services, WritePipeline pipeline)
                 var requested = ObjectMeta.ResourceVersion(patched);
                 var racedOnly = requested.Length == 0 || requested == ObjectMeta.ResourceVersion(current.Object);
                 if (racedOnly) metadata["resourceVersion"] = ObjectMeta.ResourceVersion(current.Object);
-                var ready = await _pipeline.RunAsync(request, "UPDATE", patched, current.Object.DeepClone().AsObject(), [], trackFields: tracked);
+                var ready = await _pipeline.RunAsync(request, "UPDATE", patched, current.Object, [], trackFields: tracked);
                 try
                 {
                     stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource) { Owned = true });

@@ -75,8 +75,8 @@ public sealed class SpecialEndpoints(ApiServices services)
             status["conditions"] = conditions;
             try
             {
-                _services.Store.Update(BuiltinResources.Pods, next, new WriteOptions(request.DryRun));
-                _services.Store.Update(BuiltinResources.Pods, WithStatus(next, status), new WriteOptions(request.DryRun, "status"));
+                // One change, as the API server's binding storage makes it (one event for watchers, not two).
+                _services.Store.Update(BuiltinResources.Pods, next, new WriteOptions(request.DryRun) { Owned = true, WithStatus = true });
                 break;
             }
             catch (ApiError conflict) when (conflict.Reason == "Conflict" && attempt < 5)
@@ -93,13 +93,6 @@ public sealed class SpecialEndpoints(ApiServices services)
         _ = await ReadAsync(request);
         _services.Store.Delete(BuiltinResources.Pods, request.Namespace, request.Name, new DeleteOptions { DryRun = request.DryRun });
         await request.RespondAsync(201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 });
-    }
-
-    private JsonObject WithStatus(JsonObject pod, JsonObject status)
-    {
-        var stored = _services.Store.GetSnapshot(BuiltinResources.Pods, ObjectMeta.Namespace(pod), ObjectMeta.Name(pod))!.Object.DeepClone().AsObject();
-        stored["status"] = status.DeepClone();
-        return stored;
     }
 
     private static async Task<JsonObject> ReadAsync(ApiRequest request)

@@ -39,7 +39,14 @@ public sealed class WatchEndpoint(ApiServices services)
         var timeout = double.TryParse(request.Query("timeoutSeconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : DefaultTimeout;
-        if (_services.Knobs.WatchDropInterval is { } drop && drop < timeout) timeout = drop;
+        var knobs = _services.Knobs;
+        var knobDrop = false;
+        if (knobs.WatchDropInterval is { } drop && drop < timeout)
+        {
+            timeout = drop;
+            knobDrop = true;
+        }
+        var watchKey = WatchKey(request);
         var bookmarks = request.Query("allowWatchBookmarks") is "true" or "1";
         var asTable = TableBuilder.WantsTable(request.Http.Request.Headers.Accept);
         var includeObject = ReadEndpoints.IncludeObject(request);
@@ -53,6 +60,10 @@ public sealed class WatchEndpoint(ApiServices services)
         WatchSubscription subscription;
         try
         {
+            if (from is > 0 && knobs.RefuseResume(watchKey, from.Value))
+            {
+                throw ApiError.Gone($"too old resource version: {from} ({_services.Store.CurrentRevision}) (injected)");
+            }
             subscription = _services.Store.Watch(request.Type, request.Namespace, from, options.Matches);
         }
         catch (ApiError gone) when (gone.Code == 410)
@@ -86,6 +97,7 @@ public sealed class WatchEndpoint(ApiServices services)
                         var revision = Math.Max(lastRevision, _services.Store.CurrentRevision);
                         if (subscription.Events.TryPeek(out var queued) && queued is not null) continue;
                         WriteEvent(writer, output, "BOOKMARK", Bookmark(request, revision));
+                        lastRevision = revision;
                         await output.FlushAsync(deadline.Token);
                         continue;
                     }
@@ -119,8 +131,13 @@ public sealed class WatchEndpoint(ApiServices services)
         catch (OperationCanceledException)
         {
             // Timeout, knob-driven drop or client gone: end the stream cleanly.
+            if (knobDrop && knobs.WatchResumeGone && !request.Aborted.IsCancellationRequested) knobs.Cuts.Record(watchKey, from ?? 0, lastRevision);
         }
     }
+
+    /// <summary>What identifies a watch across its resumptions: the user, the resource, the namespace and the selectors.</summary>
+    private static string WatchKey(ApiRequest request) =>
+        string.Join('\n', request.User.Name, request.Type.QualifiedResource, request.Namespace ?? "", request.Query("labelSelector"), request.Query("fieldSelector"));
 
     private static string EventTypeName(WatchEventType type) => type switch
     {

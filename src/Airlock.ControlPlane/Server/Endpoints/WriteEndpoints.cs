@@ -39,7 +39,7 @@ public sealed class WriteEndpoints(ApiServices services, WritePipeline pipeline)
         }
         var current = _services.Store.GetSnapshot(type, request.Namespace, request.Name) ?? throw ApiError.NotFound(type.QualifiedResource, request.Name);
         if (CrdRegistrar.IsCrdType(type) && request.Subresource.Length == 0) CheckCrd(obj);
-        var ready = await _pipeline.RunAsync(request, "UPDATE", obj, current.Object.DeepClone().AsObject(), duplicates);
+        var ready = await _pipeline.RunAsync(request, "UPDATE", obj, current.Object, duplicates);
         var stored = _services.Store.Update(type, ready, new WriteOptions(request.DryRun, request.Subresource) { Owned = true });
         if (CrdRegistrar.IsCrdType(type) && !request.DryRun) stored = _services.Crds.Sync(stored);
         await request.RespondAsync(200, request.Present(stored));

@@ -14,6 +14,7 @@ public sealed class WritePipeline(ApiServices services)
 {
     private readonly ApiServices _services = services;
 
+    /// <param name="old">The stored object an update replaces: a frozen snapshot, only read.</param>
     /// <param name="prepare">Runs after the schema check and before validating admission (create: generateName, uid).</param>
     /// <param name="trackFields">False when the patcher already recorded managedFields (server-side apply).</param>
     public async Task<JsonObject> RunAsync(ApiRequest request, string operation, JsonObject obj, JsonObject? old, IReadOnlyList<string> duplicates,
@@ -37,7 +38,8 @@ public sealed class WritePipeline(ApiServices services)
         prepare?.Invoke(current);
         var warnings = await _services.Admission.ValidateAsync(attributes with { Object = current, Name = ObjectMeta.Name(current) }, request.Aborted);
         request.Warnings.AddRange(warnings);
-        return trackFields ? _services.Patcher.TrackUpdate(type, old, current, request.FieldManager, request.Subresource.Length > 0 ? request.Subresource : null) : current;
+        // The object is the request's own (decoded from its body, patched from a copy, or returned by a webhook).
+        return trackFields ? _services.Patcher.TrackUpdateInPlace(type, old, current, request.FieldManager, request.Subresource.Length > 0 ? request.Subresource : null) : current;
     }
 
     /// <summary>Validating admission for DELETE (mutating webhooks do not see deletes).</summary>

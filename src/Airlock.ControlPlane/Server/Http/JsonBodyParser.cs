@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Api;
@@ -16,7 +18,7 @@ public static class JsonBodyParser
         try
         {
             if (!reader.Read()) throw ApiError.BadRequest("the request body is empty");
-            var node = ReadValue(ref reader, "", duplicates);
+            var node = ReadValue(ref reader, [], duplicates);
             if (reader.Read()) throw ApiError.BadRequest("the request body has content after the JSON value");
             return node;
         }
@@ -26,7 +28,8 @@ public static class JsonBodyParser
         }
     }
 
-    private static JsonNode? ReadValue(ref Utf8JsonReader reader, string path, List<string> duplicates)
+    /// <param name="path">Where the value is (property names, or null for an array item at its index): printed only for a duplicate.</param>
+    private static JsonNode? ReadValue(ref Utf8JsonReader reader, List<(string? Name, int Index)> path, List<string> duplicates)
     {
         switch (reader.TokenType)
         {
@@ -36,13 +39,14 @@ public static class JsonBodyParser
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    var childPath = path.Length == 0 ? name : $"{path}.{name}";
-                    var child = ReadValue(ref reader, childPath, duplicates);
+                    path.Add((name, 0));
+                    var child = ReadValue(ref reader, path, duplicates);
                     if (obj.ContainsKey(name))
                     {
-                        duplicates.Add(childPath);
+                        duplicates.Add(Print(path));
                         obj.Remove(name);
                     }
+                    path.RemoveAt(path.Count - 1);
                     obj[name] = child;
                 }
                 return obj;
@@ -51,7 +55,9 @@ public static class JsonBodyParser
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(ReadValue(ref reader, $"{path}[{index++}]", duplicates));
+                    path.Add((null, index++));
+                    array.Add(ReadValue(ref reader, path, duplicates));
+                    path.RemoveAt(path.Count - 1);
                 }
                 return array;
             case JsonTokenType.String:
@@ -68,5 +74,17 @@ public static class JsonBodyParser
             default:
                 throw new JsonException($"unexpected token {reader.TokenType}");
         }
+    }
+
+    /// <summary><c>spec.containers[0].name</c>.</summary>
+    private static string Print(List<(string? Name, int Index)> path)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, index) in path)
+        {
+            if (name is null) text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            else text.Append(text.Length == 0 ? "" : ".").Append(name);
+        }
+        return text.ToString();
     }
 }

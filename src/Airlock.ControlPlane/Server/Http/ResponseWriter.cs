@@ -16,6 +16,13 @@ public static class ResponseWriter
     {
         response.StatusCode = status;
         response.ContentType = "application/json";
+        if (body is JsonObject obj && SnapshotJson.TryGet(obj, out var json))
+        {
+            // A stored snapshot: its JSON was written once when it was committed.
+            response.ContentLength = json.Length;
+            await response.Body.WriteAsync(json, cancellationToken);
+            return;
+        }
         await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
         body.WriteTo(writer);
         await writer.FlushAsync(cancellationToken);
@@ -44,7 +51,12 @@ public static class ResponseWriter
         if (remaining is not null) writer.WriteNumber("remainingItemCount", remaining.Value);
         writer.WriteEndObject();
         writer.WriteStartArray("items");
-        foreach (var item in items) present(item).WriteTo(writer);
+        foreach (var item in items)
+        {
+            var shown = present(item);
+            if (ReferenceEquals(shown, item) && SnapshotJson.TryGet(item, out var json)) writer.WriteRawValue(json, skipInputValidation: true);
+            else shown.WriteTo(writer);
+        }
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);

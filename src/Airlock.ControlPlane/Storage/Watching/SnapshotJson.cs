@@ -21,6 +21,9 @@ public static class SnapshotJson
     /// <summary>The snapshot's JSON (serialised now if the store did not record it).</summary>
     public static ReadOnlyMemory<byte> Of(JsonObject snapshot) => Cache.GetValue(snapshot, Serialize);
 
+    /// <summary>The JSON the store recorded for <paramref name="obj"/> when it is a stored snapshot; false for any other object.</summary>
+    public static bool TryGet(JsonObject obj, out byte[] json) => Cache.TryGetValue(obj, out json!);
+
     /// <summary>Serialises <paramref name="obj"/> as a response would be written.</summary>
     public static byte[] Serialize(JsonObject obj)
     {
