@@ -77,7 +77,7 @@ internal static class LearnedText
     /// <summary>A digit or sign between letters ("1gn0re", "p@ssword") read as the letter it imitates.</summary>
     private static void FoldLeet(Span<char> text)
     {
-        for (var i = 1; i < text.Length - 1; i++)
+        for (var i = 1; i < text.Length; i++)
         {
             var c = text[i];
             var letter = c switch
@@ -92,7 +92,10 @@ internal static class LearnedText
                 '$' => 's',
                 _ => '\0',
             };
-            if (letter != '\0' && char.IsAsciiLetterLower(text[i - 1]) && (char.IsAsciiLetterLower(text[i + 1]) || IsLeet(text[i + 1]))) text[i] = letter;
+            if (letter == '\0' || !char.IsAsciiLetterLower(text[i - 1])) continue;
+            // Between letters ("1gn0re"), or ending a word after two letters ("ignor3").
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
+            if (char.IsAsciiLetterLower(next) || IsLeet(next) || (i >= 2 && char.IsAsciiLetterLower(text[i - 2]) && !char.IsLetterOrDigit(next))) text[i] = letter;
         }
     }
 

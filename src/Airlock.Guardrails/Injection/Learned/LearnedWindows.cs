@@ -6,8 +6,8 @@ namespace Airlock.Guardrails.Injection.Learned;
 /// </summary>
 internal static class LearnedWindows
 {
-    public const int Size = 512;
-    public const int Stride = 256;
+    public const int Size = 256;
+    public const int Stride = 128;
 
     public static int Count(int length) => length <= Size ? 1 : 1 + (((length - Size) + Stride - 1) / Stride);
 

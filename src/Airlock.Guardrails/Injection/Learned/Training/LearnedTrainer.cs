@@ -17,19 +17,23 @@ public static class LearnedTrainer
         if (!samples.Any(s => s.IsAttack) || !samples.Any(s => !s.IsAttack)) throw new ArgumentException("the corpus needs attacks and benign texts", nameof(samples));
         var corpusHash = TrainingCorpus.Sha256(samples);
 
-        var training = samples.Where(s => !IsValidation(s, options)).ToList();
-        var validation = samples.Where(s => IsValidation(s, options)).ToList();
-        var probe = new LearnedScorer(Fit(training, options, 0.5f, corpusHash));
-        var benignScores = validation.Where(s => !s.IsAttack).Select(s => probe.Probability(s.Text)).OrderByDescending(p => p).ToList();
+        // Cross-validation: every sample is scored once by a model that did not see it (its fold held back).
+        var attackScores = new List<double>();
+        var benignScores = new List<double>();
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var probe = new LearnedScorer(Fit([.. samples.Where(s => Fold(s, options) != fold)], options, 0.5f, corpusHash));
+            foreach (var sample in samples.Where(s => Fold(s, options) == fold)) (sample.IsAttack ? attackScores : benignScores).Add(probe.Probability(sample.Text));
+        }
+        benignScores.Sort((a, b) => b.CompareTo(a));
         var threshold = Threshold(benignScores, options);
-        var detected = validation.Count(s => s.IsAttack && probe.Probability(s.Text) >= threshold);
 
         var model = Fit(samples, options, threshold, corpusHash);
         return new LearnedTrainingResult(
             model,
             samples.Count,
-            validation.Count(s => s.IsAttack),
-            detected,
+            attackScores.Count,
+            attackScores.Count(p => p >= threshold),
             benignScores.Count,
             benignScores.Count(p => p >= threshold));
     }
@@ -41,42 +45,37 @@ public static class LearnedTrainer
         return (float)Math.Clamp(Math.Max(above, options.MinThreshold), 0, 0.999);
     }
 
-    private static bool IsValidation(TrainingSample sample, LearnedTrainingOptions options)
+    private static int Fold(TrainingSample sample, LearnedTrainingOptions options)
     {
         var hash = 2166136261u;
         foreach (var c in sample.Text) hash = (hash ^ c) * 16777619;
-        return hash % (uint)options.ValidationOneIn == 0;
+        return (int)(hash % (uint)options.Folds);
     }
 
     private static LearnedModel Fit(IReadOnlyList<TrainingSample> samples, LearnedTrainingOptions options, float threshold, string corpusHash)
     {
-        var examples = Examples(samples);
-        var weights = new double[1 << LearnedModel.Bits];
-        var squares = new double[weights.Length];
-        double bias = 0, biasSquares = 0;
-        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var groups = Examples(samples);
+        var state = new Optimiser(options);
+        var order = Enumerable.Range(0, groups.Count).ToArray();
         var random = options.Seed == 0 ? 1u : options.Seed;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             Shuffle(order, ref random);
             foreach (var index in order)
             {
-                var example = examples[index];
-                var margin = bias;
-                foreach (var feature in example.Features) margin += Sign(feature) * weights[feature >> 1] * example.Scale;
-                var gradient = (LearnedScorer.Sigmoid(margin) - example.Label) * example.Weight;
-                foreach (var feature in example.Features)
+                var windows = groups[index];
+                // An attack is in at least one of its windows, not in all: after a first pass over every window, only the
+                // window the model finds most suspicious learns from the attack's label (multiple-instance learning).
+                if (windows.Length > 1 && windows[0].Label == 1 && epoch > 0)
                 {
-                    var bucket = feature >> 1;
-                    var g = (gradient * Sign(feature) * example.Scale) + (options.L2 * weights[bucket]);
-                    squares[bucket] += g * g;
-                    weights[bucket] -= options.LearningRate * g / (Math.Sqrt(squares[bucket]) + 1e-8);
+                    var best = windows.MaxBy(state.Margin);
+                    state.Step(best with { Weight = best.Weight * windows.Length });
+                    continue;
                 }
-                biasSquares += gradient * gradient;
-                bias -= options.LearningRate * gradient / (Math.Sqrt(biasSquares) + 1e-8);
+                foreach (var window in windows) state.Step(window);
             }
         }
-        return Quantise(weights, bias, threshold, corpusHash);
+        return Quantise(state.Weights, state.Bias, threshold, corpusHash);
     }
 
     private static LearnedModel Quantise(double[] weights, double bias, float threshold, string corpusHash)
@@ -88,10 +87,10 @@ public static class LearnedTrainer
         return new LearnedModel(quantised, scale, (float)bias, threshold, corpusHash);
     }
 
-    private static List<TrainingExample> Examples(IReadOnlyList<TrainingSample> samples)
+    private static List<TrainingExample[]> Examples(IReadOnlyList<TrainingSample> samples)
     {
         var perClass = new[] { samples.Count(s => !s.IsAttack), samples.Count(s => s.IsAttack) };
-        var examples = new List<TrainingExample>();
+        var groups = new List<TrainingExample[]>();
         var features = new List<int>();
         foreach (var sample in samples)
         {
@@ -101,18 +100,18 @@ public static class LearnedTrainer
             var windows = Math.Min(LearnedWindows.Count(length), MaxWindowsPerSample);
             // Each sample weighs the same whatever its length; each class weighs the same whatever its size.
             var weight = samples.Count / (2.0 * perClass[sample.IsAttack ? 1 : 0] * windows);
+            var examples = new TrainingExample[windows];
             for (var i = 0; i < windows; i++)
             {
                 features.Clear();
                 var sink = new FeatureCollector(features);
                 LearnedFeatures.Extract(buffer.AsSpan(0, length)[LearnedWindows.Get(i, length)], facts, ref sink);
-                examples.Add(new TrainingExample([.. features], 1 / Math.Sqrt(features.Count), sample.IsAttack ? 1 : 0, weight));
+                examples[i] = new TrainingExample([.. features], 1 / Math.Sqrt(features.Count), sample.IsAttack ? 1 : 0, weight);
             }
+            groups.Add(examples);
         }
-        return examples;
+        return groups;
     }
-
-    private static double Sign(int feature) => (feature & 1) == 0 ? 1 : -1;
 
     private static void Shuffle(int[] order, ref uint state)
     {

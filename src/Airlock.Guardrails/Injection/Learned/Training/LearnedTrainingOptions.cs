@@ -1,19 +1,19 @@
 namespace Airlock.Guardrails.Injection.Learned;
 
 /// <summary>
-/// How the model is trained. Every field is fixed by default, so the same corpus always gives the same model: one sample
-/// in <see cref="ValidationOneIn"/> (chosen by a hash of its text) is held back to choose the threshold at which at most
-/// <see cref="MaxFalseAlarmRate"/> of the held-back benign texts are flagged.
+/// How the model is trained. Every field is fixed by default, so the same corpus always gives the same model. The
+/// corpus is split into <see cref="Folds"/> folds by a hash of each text; each fold is scored by a model trained on the
+/// others, and the threshold is where at most <see cref="MaxFalseAlarmRate"/> of those held-back benign scores reach it.
 /// </summary>
 public sealed record LearnedTrainingOptions
 {
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 16;
 
-    public double LearningRate { get; init; } = 0.3;
+    public double LearningRate { get; init; } = 0.1;
 
-    public double L2 { get; init; } = 1e-6;
+    public double L2 { get; init; } = 1e-4;
 
-    public int ValidationOneIn { get; init; } = 5;
+    public int Folds { get; init; } = 5;
 
     public double MaxFalseAlarmRate { get; init; } = 0.02;
 

@@ -1,8 +1,8 @@
 namespace Airlock.Guardrails.Injection.Learned;
 
 /// <summary>
-/// The model trained on the whole corpus, and how a model trained without the validation split did on it at the
-/// chosen threshold (attacks detected, benign texts flagged).
+/// The model trained on the whole corpus, and the cross-validated figures at the chosen threshold: each sample scored by
+/// a model that did not see it (attacks detected, benign texts flagged).
 /// </summary>
 public sealed record LearnedTrainingResult(
     LearnedModel Model,
