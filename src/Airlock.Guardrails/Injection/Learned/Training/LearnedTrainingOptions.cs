@@ -15,7 +15,7 @@ public sealed record LearnedTrainingOptions
 
     public int Folds { get; init; } = 5;
 
-    public double MaxFalseAlarmRate { get; init; } = 0.02;
+    public double MaxFalseAlarmRate { get; init; } = 0.01;
 
     /// <summary>The threshold never goes below this, however clean the validation split looks.</summary>
     public double MinThreshold { get; init; } = 0.5;
