@@ -5,17 +5,26 @@ namespace Airlock.Guardrails.Tests.Learned;
 public class LearnedModelTests
 {
     [Test]
-    public void Embedded_model_is_what_the_trainer_makes_of_the_committed_corpus()
+    public void Embedded_model_was_trained_on_the_committed_corpus()
     {
-        var samples = TrainingCorpus.Load(
-            [.. new[] { Path.Combine(RepositoryRoot.Path, "training", "injection"), Path.Combine(RepositoryRoot.Path, "src", "Airlock.Guardrails", "Corpus") }
-                .Where(Directory.Exists)]);
-
-        var retrained = LearnedTrainer.Train(samples).Model;
-
-        retrained.CorpusSha256.Should().Be(LearnedModel.Embedded.CorpusSha256, "run `make train-guardrails` after changing the corpus");
-        retrained.SameAs(LearnedModel.Embedded).Should().BeTrue("the same corpus must give the same model");
+        TrainingCorpus.Sha256(CommittedCorpus()).Should().Be(LearnedModel.Embedded.CorpusSha256, "run `make train-guardrails` after changing the corpus");
     }
+
+    [Test]
+    public void Embedded_weights_are_what_the_trainer_makes_of_the_committed_corpus()
+    {
+        var embedded = LearnedModel.Embedded;
+
+        // The last step of training (the fit on the whole corpus) with the embedded threshold; the cross-validation that
+        // chose the threshold is five more fits and is left to `make train-guardrails`.
+        var refit = LearnedTrainer.Fit(CommittedCorpus(), new LearnedTrainingOptions(), embedded.Threshold, embedded.CorpusSha256);
+
+        refit.SameAs(embedded).Should().BeTrue("the same corpus must give the same model");
+    }
+
+    private static IReadOnlyList<TrainingSample> CommittedCorpus() => TrainingCorpus.Load(
+        [.. new[] { Path.Combine(RepositoryRoot.Path, "training", "injection"), Path.Combine(RepositoryRoot.Path, "src", "Airlock.Guardrails", "Corpus") }
+            .Where(Directory.Exists)]);
 
     [Test]
     public void Serialised_model_reads_back_unchanged()

@@ -3,7 +3,8 @@ namespace Airlock.Guardrails.Injection.Learned;
 /// <summary>
 /// The features of one window of normalised text, hashed (no vocabulary): character 3-, 4- and 5-grams (so scripts
 /// written without spaces are read too), character bigrams of CJK text, word unigrams and bigrams, and a few
-/// structural features of the whole text (hidden characters, styled letters, mostly non-Latin letters, shouting).
+/// structural features of the whole text (styled letters, mostly non-Latin letters, shouting). Hidden characters are
+/// left to the rules: as a feature they made any text with a bidi mark look like an attack.
 /// </summary>
 internal static class LearnedFeatures
 {
@@ -75,7 +76,6 @@ internal static class LearnedFeatures
     private static void Structure<TSink>(in LearnedTextFacts facts, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        if (facts.Hidden > 0) sink.Add(0xA1D0_0001);
         if (facts.Styled > 0) sink.Add(0xA1D0_0002);
         if (facts.Letters > 0 && facts.NonLatin * 4 > facts.Letters) sink.Add(0xA1D0_0003);
         if (facts.Letters > 20 && facts.Upper * 3 > facts.Letters) sink.Add(0xA1D0_0004);

@@ -4,7 +4,7 @@ namespace Airlock.Guardrails.Injection.Learned;
 
 /// <summary>
 /// The learned model's probability that a text is a prompt injection: the text is normalised into a pooled buffer,
-/// read in overlapping windows, and the most suspicious window counts. Pure and thread-safe; allocates nothing.
+/// read in overlapping windows, and the most suspicious window of prose (<see cref="ProseGate"/>) counts. Pure and thread-safe; allocates nothing.
 /// </summary>
 public sealed class LearnedScorer
 {
@@ -36,11 +36,13 @@ public sealed class LearnedScorer
             var windows = LearnedWindows.Count(length);
             for (var i = 0; i < windows; i++)
             {
+                var window = normalized[LearnedWindows.Get(i, length)];
+                if (!ProseGate.IsProse(window)) continue;
                 var sink = new ScoringSink(_model.Weights);
-                LearnedFeatures.Extract(normalized[LearnedWindows.Get(i, length)], facts, ref sink);
+                LearnedFeatures.Extract(window, facts, ref sink);
                 best = Math.Max(best, sink.Margin(_model));
             }
-            return Sigmoid(best);
+            return double.IsNegativeInfinity(best) ? 0 : Sigmoid(best);
         }
         finally
         {

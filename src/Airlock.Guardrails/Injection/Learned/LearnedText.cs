@@ -18,6 +18,13 @@ internal static class LearnedText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2])
+                && ((Hex(text[i + 1]) << 4) | Hex(text[i + 2])) is var decoded and >= 0x20 and < 0x7F)
+            {
+                // Percent-encoding ("please%20see%20below") read as the characters it stands for.
+                c = (char)decoded;
+                i += 2;
+            }
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 var value = char.ConvertToUtf32(c, text[i + 1]);
@@ -98,6 +105,8 @@ internal static class LearnedText
             if (char.IsAsciiLetterLower(next) || IsLeet(next) || (i >= 2 && char.IsAsciiLetterLower(text[i - 2]) && !char.IsLetterOrDigit(next))) text[i] = letter;
         }
     }
+
+    private static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
     private static bool IsLeet(char c) => c is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 }

@@ -52,7 +52,8 @@ public static class LearnedTrainer
         return (int)(hash % (uint)options.Folds);
     }
 
-    private static LearnedModel Fit(IReadOnlyList<TrainingSample> samples, LearnedTrainingOptions options, float threshold, string corpusHash)
+    /// <summary>One fit on all of <paramref name="samples"/> with a given threshold: the last step of <see cref="Train"/>.</summary>
+    internal static LearnedModel Fit(IReadOnlyList<TrainingSample> samples, LearnedTrainingOptions options, float threshold, string corpusHash)
     {
         var groups = Examples(samples);
         var state = new Optimiser(options);
@@ -99,16 +100,19 @@ public static class LearnedTrainer
             if (length == 0) continue;
             var windows = Math.Min(LearnedWindows.Count(length), MaxWindowsPerSample);
             // Each sample weighs the same whatever its length; each class weighs the same whatever its size.
-            var weight = samples.Count / (2.0 * perClass[sample.IsAttack ? 1 : 0] * windows);
-            var examples = new TrainingExample[windows];
+            var weight = samples.Count / (2.0 * perClass[sample.IsAttack ? 1 : 0]);
+            var examples = new List<TrainingExample>(windows);
             for (var i = 0; i < windows; i++)
             {
+                // The windows the scorer does not read (not prose) teach nothing.
+                var window = buffer.AsSpan(0, length)[LearnedWindows.Get(i, length)];
+                if (!ProseGate.IsProse(window)) continue;
                 features.Clear();
                 var sink = new FeatureCollector(features);
-                LearnedFeatures.Extract(buffer.AsSpan(0, length)[LearnedWindows.Get(i, length)], facts, ref sink);
-                examples[i] = new TrainingExample([.. features], 1 / Math.Sqrt(features.Count), sample.IsAttack ? 1 : 0, weight);
+                LearnedFeatures.Extract(window, facts, ref sink);
+                examples.Add(new TrainingExample([.. features], 1 / Math.Sqrt(features.Count), sample.IsAttack ? 1 : 0, weight));
             }
-            groups.Add(examples);
+            if (examples.Count > 0) groups.Add([.. examples.Select(e => e with { Weight = weight / examples.Count })]);
         }
         return groups;
     }
