@@ -59,6 +59,11 @@ bench-micro: ## BenchmarkDotNet micro-benchmarks of hot paths (short job)
 
 .PHONY: bench-build bench-micro
 
+train-guardrails: ## retrain the learned prompt-injection model from training/injection and the seed corpus (deterministic)
+	$(DOTNET) run -c Release --project tools/Airlock.Guardrails.Training/Airlock.Guardrails.Training.csproj -- $(CURDIR)
+
+.PHONY: train-guardrails
+
 clean:
 	rm -rf $(BIN) .state artifacts
 	find . -name bin -o -name obj -type d -prune -exec rm -rf {} +

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Airlock.Guardrails.Injection.Learned;
 
 namespace Airlock.Guardrails.Injection;
 
@@ -27,7 +28,7 @@ public sealed class InjectionDetector
         if (text.Length == 0) return InjectionVerdict.Clean;
         try
         {
-            return Verdict(SignalCollector.Collect(text, 0));
+            return LearnedEvidence.Combine(Verdict(SignalCollector.Collect(text, 0)), text, Threshold, LearnedScorer.Default);
         }
         catch (RegexMatchTimeoutException)
         {
