@@ -96,7 +96,9 @@ public sealed partial class OperatorHost : IAsyncDisposable
             // immutable); watching them also makes the controller wait until their caches have synced.
             .Watches<ClusterAgentPolicy>(_ => WaitingTasks(taskInformer, null))
             .Watches<V1Namespace>(ns => WaitingTasks(taskInformer, ns.Metadata.Name))
-            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time })
+            // The watch echoes of the reconciler's own writes (its creates, patches and status updates) reconcile nothing new:
+            // skipping them halves the reconciles per task (each rebuilds the desired sandbox) and the garbage of a burst.
+            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time, IgnoreEcho = Recent.IsEcho })
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)
             .Build(reconciler);

@@ -77,6 +77,21 @@ public sealed class RecentWrites
         return obj;
     }
 
+    /// <summary>
+    /// True when <paramref name="obj"/> is exactly what this operator last wrote for that name (same uid and resourceVersion):
+    /// the watch echoing its own write, which the reconcile that made it already accounted for. The entry is dropped, since
+    /// the informer cache now holds that version.
+    /// </summary>
+    public bool IsEcho(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        var key = Key(obj);
+        if (!_entries.TryGetValue(key, out var entry) || entry.Tombstone) return false;
+        var written = entry.Object.Metadata;
+        if (written.Uid != obj.Metadata.Uid || string.IsNullOrEmpty(written.ResourceVersion) || written.ResourceVersion != obj.Metadata.ResourceVersion) return false;
+        _entries.TryRemove(new KeyValuePair<(Type, string, string), Entry>(key, entry));
+        return true;
+    }
+
     /// <summary>Forgets everything remembered about one name of one type.</summary>
     public void Forget<T>(string @namespace, string name) => _entries.TryRemove((typeof(T), @namespace, name), out _);
 

@@ -65,6 +65,25 @@ public sealed class RecentWritesTests
     }
 
     [Test]
+    public void The_watch_echo_of_a_write_is_recognised_and_forgotten()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.IsEcho(Written("12")).Should().BeTrue();
+        recent.Count.Should().Be(0);
+    }
+
+    [Test]
+    public void A_version_the_operator_did_not_write_is_no_echo()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.IsEcho(Written("13")).Should().BeFalse();
+    }
+
+    [Test]
     public void A_remembered_delete_hides_the_cached_copy_it_deleted()
     {
         var recent = new RecentWrites();
