@@ -9,6 +9,7 @@ using Airlock.Runtime.Events;
 using Airlock.Runtime.Health;
 using Airlock.Runtime.Informers;
 using Airlock.Runtime.Leadership;
+using Airlock.Runtime.Memory;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
     private readonly EventRecorder _events;
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private Task? _settling;
     private ManagerEndpoint? _health;
 
     public OperatorHost(IKubernetes client, OperatorSettings? settings = null, ILoggerFactory? loggerFactory = null)
@@ -57,11 +59,13 @@ public sealed partial class OperatorHost : IAsyncDisposable
         var childScope = new InformerScope(_settings.WatchNamespace, ChildSelector);
         // Cached objects keep only what the operator reads, with shared strings (CacheTransforms): ~10k tasks and their
         // children stay within the memory goal of docs/benchmarks.md.
+        var transform = CacheTransforms.ForControllers();
         _informers = new SharedInformerFactory(
-            new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time, Transform = CacheTransforms.ForControllers() }, _loggerFactory);
+            new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time, Transform = transform }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };
         if (_settings.Cilium is not null) sandbox = Egress.CiliumPolicyController.Sandbox(sandbox);
-        Recent = new RecentWrites(_settings.Time);
+        // What the reconciler wrote is kept as the caches would keep it (a burst leaves thousands of written pods here).
+        Recent = new RecentWrites(_settings.Time, transform);
         var policyInformer = _informers.GetInformer<ClusterAgentPolicy>();
         var namespaceInformer = _informers.GetInformer<V1Namespace>();
         var taskInformer = _informers.GetInformer<AgentTask>(taskScope);
@@ -92,7 +96,9 @@ public sealed partial class OperatorHost : IAsyncDisposable
             // immutable); watching them also makes the controller wait until their caches have synced.
             .Watches<ClusterAgentPolicy>(_ => WaitingTasks(taskInformer, null))
             .Watches<V1Namespace>(ns => WaitingTasks(taskInformer, ns.Metadata.Name))
-            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time })
+            // The watch echoes of the reconciler's own writes (its creates, patches and status updates) reconcile nothing new:
+            // skipping them halves the reconciles per task (each rebuilds the desired sandbox) and the garbage of a burst.
+            .WithOptions(new ControllerOptions { MaxConcurrentReconciles = _settings.Workers, Time = _settings.Time, IgnoreEcho = Recent.IsEcho })
             .WithLogging(_loggerFactory)
             .WithMetrics(Registry)
             .Build(reconciler);
@@ -185,6 +191,11 @@ public sealed partial class OperatorHost : IAsyncDisposable
         }
         var stop = _stop.Token;
         _running = Task.Run(() => _manager.RunAsync(stop), CancellationToken.None);
+        if (_settings.HeapSettling is { } settling)
+        {
+            var settler = new HeapSettler(settling, logger: _loggerFactory.CreateLogger<HeapSettler>());
+            _settling = Task.Run(() => settler.RunAsync(stop), CancellationToken.None);
+        }
         await StartWebhooksAsync(cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, _settings.Identity, _settings.LeaderElection, _health?.Address.ToString() ?? "(none)");
     }
@@ -195,10 +206,12 @@ public sealed partial class OperatorHost : IAsyncDisposable
         if (_stop is null) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_running is not null) await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_settling is not null) await _settling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await StopWebhooksAsync().ConfigureAwait(false);
         if (_health is not null) await _health.DisposeAsync().ConfigureAwait(false);
         _health = null;
         _running = null;
+        _settling = null;
         Log.Stopped(_logger, _settings.Identity);
     }
 

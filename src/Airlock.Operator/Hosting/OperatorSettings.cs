@@ -69,4 +69,10 @@ public sealed record OperatorSettings
 
     /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
     public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
+
+    /// <summary>
+    /// When the process compacts its heap after a burst of work (<see cref="Runtime.Memory.HeapSettler"/>: once quiet, if the
+    /// GC's committed memory grew); null never does.
+    /// </summary>
+    public Runtime.Memory.HeapSettlerOptions? HeapSettling { get; init; } = new();
 }

@@ -16,18 +16,32 @@ public sealed class RecentWrites
 
     private readonly ConcurrentDictionary<(Type, string, string), Entry> _entries = new();
     private readonly TimeProvider _time;
+    private readonly Func<IKubernetesObject<V1ObjectMeta>, IKubernetesObject<V1ObjectMeta>> _transform;
 
-    public RecentWrites(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+    /// <param name="time">The clock of tombstone lifetimes.</param>
+    /// <param name="transform">
+    /// Applied in place to every remembered object: pass the informers' cache transform, so what this returns is what the
+    /// cache would hold (nothing the reconciler reads is lost) and a burst's backlog of written pods keeps no container
+    /// specs. By default only managedFields are dropped.
+    /// </param>
+    public RecentWrites(TimeProvider? time = null, Func<IKubernetesObject<V1ObjectMeta>, IKubernetesObject<V1ObjectMeta>>? transform = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _transform = transform ?? Lean;
+    }
 
     public int Count => _entries.Count;
 
-    /// <summary>Remembers an object as written (created, patched, or its status patched).</summary>
+    /// <summary>Remembers an object as written (created, patched, or its status patched); the object is transformed in place.</summary>
     public void Written(IKubernetesObject<V1ObjectMeta> obj) =>
-        _entries[Key(obj)] = new Entry(Lean(obj), false, _time.GetUtcNow());
+        _entries[Key(obj)] = new Entry(_transform(obj), false, _time.GetUtcNow());
 
-    /// <summary>Remembers a delete: the cached copy (at or below that resourceVersion) counts as gone.</summary>
+    /// <summary>
+    /// Remembers a delete: the cached copy (at or below that resourceVersion) counts as gone. Only managedFields are dropped
+    /// (the object usually is a cached copy already, which is never transformed twice).
+    /// </summary>
     public void Deleted(IKubernetesObject<V1ObjectMeta> obj) =>
-        _entries[Key(obj)] = new Entry(Lean(obj), true, _time.GetUtcNow());
+        _entries[Key(obj)] = new Entry(_transform(obj), true, _time.GetUtcNow());
 
     /// <summary>The freshest view of one object: the cached copy, or what this operator wrote more recently.</summary>
     public T? Resolve<T>(string @namespace, string name, T? cached)
@@ -61,6 +75,21 @@ public sealed class RecentWrites
     {
         if (obj.Metadata is { } meta) meta.ManagedFields = null;
         return obj;
+    }
+
+    /// <summary>
+    /// True when <paramref name="obj"/> is exactly what this operator last wrote for that name (same uid and resourceVersion):
+    /// the watch echoing its own write, which the reconcile that made it already accounted for. The entry is dropped, since
+    /// the informer cache now holds that version.
+    /// </summary>
+    public bool IsEcho(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        var key = Key(obj);
+        if (!_entries.TryGetValue(key, out var entry) || entry.Tombstone) return false;
+        var written = entry.Object.Metadata;
+        if (written.Uid != obj.Metadata.Uid || string.IsNullOrEmpty(written.ResourceVersion) || written.ResourceVersion != obj.Metadata.ResourceVersion) return false;
+        _entries.TryRemove(new KeyValuePair<(Type, string, string), Entry>(key, entry));
+        return true;
     }
 
     /// <summary>Forgets everything remembered about one name of one type.</summary>

@@ -39,7 +39,8 @@ public sealed partial class Controller<T> : IRunnable
         _reconciler = reconciler;
         _options = options ?? new ControllerOptions();
         _logger = logger ?? NullLogger.Instance;
-        _watches = [new MappedWatch<T>(primary, o => [ObjectKey.Of(o)]), .. watches ?? []];
+        var ignore = _options.IgnoreEcho;
+        _watches = [new MappedWatch<T>(primary, o => [ObjectKey.Of(o)], ignore is null ? null : o => ignore(o)), .. watches ?? []];
         _metrics = new ControllerMetrics(name, registry);
         _queueMetrics = new WorkQueueMetrics(name, registry);
         _metrics.MaxConcurrentReconciles.Set(_options.MaxConcurrentReconciles);

@@ -33,7 +33,8 @@ public sealed class ControllerBuilder<T>
         where TChild : class, IKubernetesObject<V1ObjectMeta>
     {
         var type = _type;
-        _watches.Add(new MappedWatch<TChild>(_informers.GetInformer<TChild>(scope), c => OwnerMapping.ControllerOwner(c, type)));
+        // The options (and their echo filter) may be set after this call: read them when an event arrives.
+        _watches.Add(new MappedWatch<TChild>(_informers.GetInformer<TChild>(scope), c => OwnerMapping.ControllerOwner(c, type), c => _options.IgnoreEcho?.Invoke(c) == true));
         return this;
     }
 

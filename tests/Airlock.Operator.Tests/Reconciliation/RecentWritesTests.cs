@@ -1,4 +1,5 @@
 using Airlock.Operator.Reconciliation;
+using Airlock.Runtime.Informers;
 using k8s.Models;
 
 namespace Airlock.Operator.Tests.Reconciliation;
@@ -45,6 +46,41 @@ public sealed class RecentWritesTests
         recent.Written(Written("12"));
 
         recent.Resolve<V1ConfigMap>("agents", "t-prompt", null)!.Metadata.ManagedFields.Should().BeNull();
+    }
+
+    [Test]
+    public void Remembered_writes_are_kept_as_the_cache_transform_leaves_them()
+    {
+        var recent = new RecentWrites(transform: CacheTransforms.Slim);
+        recent.Written(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "t-agent", NamespaceProperty = "agents", Uid = "u-2", ResourceVersion = "5" },
+            Spec = new V1PodSpec { RuntimeClassName = "kata", Containers = [new V1Container { Name = "agent", Image = "agent:1" }] },
+        });
+
+        var pod = recent.Resolve<V1Pod>("agents", "t-agent", null)!;
+
+        pod.Spec.Containers.Should().BeEmpty();
+        pod.Spec.RuntimeClassName.Should().Be("kata");
+    }
+
+    [Test]
+    public void The_watch_echo_of_a_write_is_recognised_and_forgotten()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.IsEcho(Written("12")).Should().BeTrue();
+        recent.Count.Should().Be(0);
+    }
+
+    [Test]
+    public void A_version_the_operator_did_not_write_is_no_echo()
+    {
+        var recent = new RecentWrites();
+        recent.Written(Written("12"));
+
+        recent.IsEcho(Written("13")).Should().BeFalse();
     }
 
     [Test]

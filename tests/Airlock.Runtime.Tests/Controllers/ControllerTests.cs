@@ -69,6 +69,21 @@ public sealed class ControllerTests : IAsyncDisposable
     }
 
     [Test]
+    public async Task An_echo_of_the_controllers_own_write_enqueues_nothing()
+    {
+        var reconciler = new ScriptedReconciler<V1ConfigMap>();
+        Start(reconciler, new ControllerOptions { MaxConcurrentReconciles = 1, IgnoreEcho = o => o.Metadata.ResourceVersion == "2" });
+        await Eventually.TrueAsync(() => reconciler.Seen.Count == 1, "the initial reconcile");
+        var owner = Objects.ConfigMap("task", "1");
+
+        _sources.Source<V1Pod>().Send(WatchEventType.Added, Objects.Pod("task-agent", "2", Objects.ControllerRef(owner)));
+        _sources.Source<V1ConfigMap>().Send(WatchEventType.Added, Objects.ConfigMap("other", "3"));
+
+        await Eventually.TrueAsync(() => reconciler.Seen.Contains(new ObjectKey("default", "other")), "the later change is reconciled");
+        reconciler.Seen.Should().Equal(TaskKey, new ObjectKey("default", "other"));
+    }
+
+    [Test]
     public void An_owner_reference_that_is_not_the_controller_is_ignored()
     {
         var pod = Objects.Pod("p", "1", new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "task", Uid = "u", Controller = false });
