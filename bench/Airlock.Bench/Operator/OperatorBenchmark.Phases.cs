@@ -6,6 +6,9 @@ namespace Airlock.Bench.Operator;
 
 public sealed partial class OperatorBenchmark
 {
+    private static readonly TimeSpan QuietWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Writes the operator makes while the burst's tasks sit Running, once its own last writes have settled.</summary>
     private async Task IdleAsync(Figures figures, CancellationToken cancellationToken)
     {
@@ -70,6 +73,28 @@ public sealed partial class OperatorBenchmark
         return count;
     }
 
+    /// <summary>
+    /// Waits (at most <see cref="QuietTimeout"/>) until the operator has finished the work the last tasks caused: its CPU
+    /// time grows by less than a tenth of a core over two seconds. The memory figure describes the operator holding the
+    /// tasks in its caches, not the tail of the burst that brought them; the highest reading on the way is reported beside it.
+    /// </summary>
+    private static async Task<(double Seconds, double PeakMegabytes)> WaitUntilQuietAsync(OperatorProcess host, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var peak = host.ResidentMegabytes ?? 0;
+        var before = ProcessCpu.Of(host.Pid);
+        while (Stopwatch.GetElapsedTime(start) < QuietTimeout)
+        {
+            await Task.Delay(QuietWindow, cancellationToken).ConfigureAwait(false);
+            peak = Math.Max(peak, host.ResidentMegabytes ?? 0);
+            var after = ProcessCpu.Of(host.Pid);
+            if (before is null || after is null) break;
+            if ((after.Value - before.Value).TotalSeconds < QuietWindow.TotalSeconds * 0.1) break;
+            before = after;
+        }
+        return (Stopwatch.GetElapsedTime(start).TotalSeconds, peak);
+    }
+
     /// <summary>Tops the cluster up to <see cref="OperatorBenchOptions.MemoryTasks"/> Running tasks, then reads the operator's VmRSS.</summary>
     private async Task MemoryAsync(Figures figures, OperatorProcess host, int existing, CancellationToken cancellationToken)
     {
@@ -84,6 +109,9 @@ public sealed partial class OperatorBenchmark
         await running.WaitForCountAsync(missing, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         figures.Add("operator.mass_tasks_per_second", missing / seconds, 1);
+        var (settleSeconds, peak) = await WaitUntilQuietAsync(host, cancellationToken).ConfigureAwait(false);
+        figures.Add("operator.rss_mb_10k_tasks_peak", peak, 1);
+        figures.Add("operator.quiet_after_seconds", settleSeconds, 1);
         var samples = new List<double>();
         for (var i = 0; i < 5; i++)
         {
