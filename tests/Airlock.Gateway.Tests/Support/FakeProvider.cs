@@ -43,6 +43,9 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>When set, a stream sends its first chunk and then waits for this before the rest.</summary>
     public TaskCompletionSource? HoldStream { get; set; }
 
+    /// <summary>When not None, a stream is broken off this way right after its first text chunk.</summary>
+    public StreamBreak BreakStream { get; set; }
+
     public static async Task<FakeProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -102,6 +105,7 @@ public sealed class FakeProvider : IAsyncDisposable
         context.Response.ContentType = "text/event-stream";
         var half = Completion.Length / 2;
         await SendAsync(context, Chunk(model, Completion[..half]));
+        if (Broken(context)) return;
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await SendAsync(context, Chunk(model, Completion[half..]));
         if (request["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
@@ -155,6 +159,7 @@ public sealed class FakeProvider : IAsyncDisposable
         await SendEventAsync(context, "content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" } });
         var half = Completion.Length / 2;
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[..half] } });
+        if (Broken(context)) return;
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[half..] } });
         await SendEventAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
@@ -170,6 +175,13 @@ public sealed class FakeProvider : IAsyncDisposable
             ["object"] = "list",
             ["data"] = new JsonArray(new JsonObject { ["id"] = "upstream-model", ["object"] = "model", ["created"] = 0, ["owned_by"] = "fake" }),
         });
+    }
+
+    /// <summary>Breaks the stream off as <see cref="BreakStream"/> says; true when the handler must stop.</summary>
+    private bool Broken(HttpContext context)
+    {
+        if (BreakStream == StreamBreak.Reset) context.Abort();
+        return BreakStream != StreamBreak.None;
     }
 
     private static string Chunk(string model, string text) => new JsonObject
