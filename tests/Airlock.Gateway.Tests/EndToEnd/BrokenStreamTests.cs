@@ -16,13 +16,23 @@ public sealed class BrokenStreamTests
     private GatewayHarness _harness = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => _harness = await GatewayHarness.StartAsync();
+    public async Task Start()
+    {
+        _harness = await GatewayHarness.StartAsync();
+        // The first chunk ends a word ("Hello from "), so the redaction passes it on at once instead of waiting for more.
+        _harness.Provider.Completion = "Hello from a stand-in.";
+    }
 
     [OneTimeTearDown]
     public async Task Stop() => await _harness.DisposeAsync();
 
     [TearDown]
-    public void Heal() => _harness.Provider.BreakStream = StreamBreak.None;
+    public void Heal()
+    {
+        _harness.Provider.BreakStream = StreamBreak.None;
+        _harness.Provider.HoldStream?.TrySetResult();
+        _harness.Provider.HoldStream = null;
+    }
 
     [TestCase(StreamBreak.Reset)]
     [TestCase(StreamBreak.Truncate)]
@@ -110,12 +120,25 @@ public sealed class BrokenStreamTests
         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }),
     };
 
-    /// <summary>The events of the whole response body (as an SSE reader splits them), read to its end.</summary>
+    /// <summary>
+    /// The events of the whole response body (as an SSE reader splits them), read to its end. The provider holds the stream
+    /// after its first text chunk until the caller has that chunk, so a reset cannot overtake data already sent.
+    /// </summary>
     private async Task<IReadOnlyList<string>> StreamAsync(TestAgent agent, string path, JsonObject body)
     {
-        using var response = await _harness.SendAsync(agent.Token, HttpMethod.Post, path, body);
-        var text = (await response.Content.ReadAsStringAsync()).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _harness.Provider.HoldStream = hold;
+        using var response = await _harness.SendAsync(agent.Token, HttpMethod.Post, path, body, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var text = new System.Text.StringBuilder();
+        while (!text.ToString().Contains("\"text_delta\"", StringComparison.Ordinal) && !text.ToString().Contains("\"content\"", StringComparison.Ordinal))
+        {
+            var line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)) ?? throw new AssertionException($"the stream ended before its first text chunk: {text}");
+            text.Append(line).Append('\n');
+        }
+        hold.SetResult();
+        text.Append(await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     private static string Data(string sseEvent) =>

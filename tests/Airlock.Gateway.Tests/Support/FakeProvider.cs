@@ -43,7 +43,7 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>When set, a stream sends its first chunk and then waits for this before the rest.</summary>
     public TaskCompletionSource? HoldStream { get; set; }
 
-    /// <summary>When not None, a stream is broken off this way right after its first text chunk.</summary>
+    /// <summary>When not None, a stream is broken off this way after its first text chunk (and after <see cref="HoldStream"/>).</summary>
     public StreamBreak BreakStream { get; set; }
 
     public static async Task<FakeProvider> StartAsync()
@@ -105,8 +105,8 @@ public sealed class FakeProvider : IAsyncDisposable
         context.Response.ContentType = "text/event-stream";
         var half = Completion.Length / 2;
         await SendAsync(context, Chunk(model, Completion[..half]));
-        if (Broken(context)) return;
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        if (Broken(context)) return;
         await SendAsync(context, Chunk(model, Completion[half..]));
         if (request["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
         {
@@ -159,8 +159,8 @@ public sealed class FakeProvider : IAsyncDisposable
         await SendEventAsync(context, "content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" } });
         var half = Completion.Length / 2;
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[..half] } });
-        if (Broken(context)) return;
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        if (Broken(context)) return;
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[half..] } });
         await SendEventAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
         await SendEventAsync(context, "message_delta", new JsonObject { ["type"] = "message_delta", ["delta"] = new JsonObject { ["stop_reason"] = "end_turn" }, ["usage"] = new JsonObject { ["output_tokens"] = CompletionTokens } });
