@@ -52,9 +52,10 @@ public sealed class StreamRelay(
                 {
                     read = await upstream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
                 {
-                    // The provider's connection broke (reset, or a chunked body cut off); the caller is still there.
+                    // The provider's connection broke (reset, a chunked body cut off, or the upstream timeout cut a long
+                    // stream); the caller is still there.
                     broken = true;
                     break;
                 }
