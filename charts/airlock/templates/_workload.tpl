@@ -11,6 +11,7 @@ built CLI with every rendered container's arguments and `--check-config` so the 
 - --audit-store={{ .Values.stores.audit.type }}
 {{- if eq .Values.stores.audit.type "sqlite" }}
 - --state-dir=/var/lib/airlock
+- --audit-durability={{ .Values.stores.audit.sqlite.durability }}
 {{- end }}
 {{- with .Values.stores.audit.retention }}
 - --audit-retention={{ . }}

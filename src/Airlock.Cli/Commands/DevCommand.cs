@@ -16,8 +16,14 @@ internal static class DevCommand
         var keyFiles = new Option<string[]>("--provider-key-file") { Description = "NAME=PATH of the file holding that provider's API key (repeatable; re-read when it changes)." };
         var types = new Option<string[]>("--provider-type") { Description = "NAME=openai|anthropic (default openai; repeatable)." };
         var resolve = new Option<string[]>("--egress-resolve") { Description = "HOST=IP name-resolution override for the egress proxy (repeatable; for tests)." };
+        var completionSecrets = new Option<string>("--completion-secrets")
+        {
+            Description = "redact or pass secrets in the model's answers to agents (the audit log is redacted either way).",
+            DefaultValueFactory = _ => "redact",
+        };
+        var durability = GatewayEgressFlags.AuditDurability();
         var command = new Command("dev", "Run the local control plane (an in-memory Kubernetes API server) and Airlock on 127.0.0.1.");
-        foreach (var option in new Option[] { stateDir, port, providers, keyFiles, types, resolve }) command.Options.Add(option);
+        foreach (var option in new Option[] { stateDir, port, providers, keyFiles, types, resolve, completionSecrets, durability }) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
             var (parsed, errors) = ProviderFlags.Parse(parse.GetValue(providers) ?? [], parse.GetValue(keyFiles) ?? [], parse.GetValue(types) ?? []);
@@ -31,9 +37,12 @@ internal static class DevCommand
                 errors = [.. errors, $"--egress-resolve: {e.Message}"];
                 overrides = new Dictionary<string, IReadOnlyList<System.Net.IPAddress>>();
             }
-            if (errors.Count > 0)
+            var problems = errors.ToList();
+            if (parse.GetValue(completionSecrets) is not ("redact" or "pass")) problems.Add($"--completion-secrets \"{parse.GetValue(completionSecrets)}\" is not redact or pass");
+            var sqliteDurability = GatewayEgressFlags.Durability(parse.GetValue(durability), new GatewayEgressAuditStore("sqlite", null, null), problems);
+            if (problems.Count > 0)
             {
-                foreach (var error in errors) Console.Error.WriteLine($"airlock dev: {error}");
+                foreach (var error in problems) Console.Error.WriteLine($"airlock dev: {error}");
                 return Task.FromResult(2);
             }
             var options = new DevEnvironmentOptions
@@ -42,6 +51,8 @@ internal static class DevCommand
                 Port = parse.GetValue(port),
                 Providers = parsed,
                 EgressResolve = overrides,
+                RedactCompletions = parse.GetValue(completionSecrets) != "pass",
+                AuditDurability = sqliteDurability,
             };
             return RunAsync(options, cancellationToken);
         });

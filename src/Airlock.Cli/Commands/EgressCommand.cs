@@ -30,11 +30,12 @@ internal static class EgressCommand
         };
         var auditStore = GatewayEgressFlags.AuditStore();
         var stateDir = GatewayEgressFlags.StateDir();
+        var durability = GatewayEgressFlags.AuditDurability();
         var retention = GatewayEgressFlags.AuditRetention();
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("egress", "Run the egress proxy: per-task FQDN allowlist for sandbox pods, audited.");
-        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, resolve, internalCidrs, auditStore, stateDir, retention, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, resolve, internalCidrs, auditStore, stateDir, durability, retention, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -54,15 +55,17 @@ internal static class EgressCommand
             }
             var cidrs = InternalCidrs(parse.GetValue(internalCidrs) ?? [], errors);
             var audit = GatewayEgressFlags.Audit(parse.GetValue(auditStore), parse.GetValue(stateDir), errors, Environment.GetEnvironmentVariable);
+            var sqliteDurability = GatewayEgressFlags.Durability(parse.GetValue(durability), audit, errors);
             var keep = GatewayEgressFlags.Retention(parse.GetValue(retention), errors);
             var level = GatewayEgressFlags.Level(parse.GetValue(logLevel), errors);
             var ranges = cidrs.Count == 0 ? AddressRanges.DefaultInternal : AddressRanges.Internal(cidrs);
             var summary = GatewayEgressFlags.Summary("egress", endpoint, metrics, audit, keep);
+            summary["auditDurability"] = GatewayEgressFlags.DurabilityName(sqliteDurability);
             summary["internalCidrs"] = new JsonArray([.. ranges.Select(r => JsonValue.Create(r.ToString()))]);
             summary["alwaysDeniedCidrs"] = new JsonArray([.. AddressRanges.AlwaysDenied.Select(r => JsonValue.Create(r.ToString()))]);
             if (GatewayEgressFlags.Report("egress", errors, parse.GetValue(check), summary) is { } exit) return Task.FromResult(exit);
             var options = new EgressProxyOptions { Listen = endpoint!, MetricsEndpoint = metrics, ResolveOverrides = overrides, InternalRanges = ranges };
-            return RunAsync(parse.GetValue(kubeconfig), options, audit, keep, level, cancellationToken);
+            return RunAsync(parse.GetValue(kubeconfig), options, audit with { Durability = sqliteDurability }, keep, level, cancellationToken);
         });
         return command;
     }
@@ -83,7 +86,7 @@ internal static class EgressCommand
 
     private static async Task<IAuditStore?> OpenAuditAsync(GatewayEgressAuditStore audit, CancellationToken cancellationToken) => audit.Kind switch
     {
-        "sqlite" => SqliteAuditLog.OpenStateDirectory(audit.StateDirectory!),
+        "sqlite" => SqliteAuditLog.OpenStateDirectory(audit.StateDirectory!, durability: audit.Durability),
         "postgres" => await PostgresAuditLog.OpenAsync(audit.PostgresConnectionString!, cancellationToken: cancellationToken),
         _ => null,
     };

@@ -39,10 +39,16 @@ internal static class GatewayCommand
             DefaultValueFactory = _ => "memory",
         };
         var injection = new Option<string>("--injection") { Description = "flag or block prompt injection in untrusted content.", DefaultValueFactory = _ => "flag" };
+        var completionSecrets = new Option<string>("--completion-secrets")
+        {
+            Description = "redact (the agent sees [REDACTED:type]) or pass secrets in the model's answers; the audit log is redacted either way.",
+            DefaultValueFactory = _ => "redact",
+        };
+        var durability = GatewayEgressFlags.AuditDurability();
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
         var command = new Command("gateway", "Run the model gateway: agents call it with their projected token; it holds the provider keys.");
-        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, audience, providers, keyFiles, types, auditStore, stateDir, retention, limitsStore, injection, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, audience, providers, keyFiles, types, auditStore, stateDir, durability, retention, limitsStore, injection, completionSecrets, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -55,12 +61,17 @@ internal static class GatewayCommand
             var tokenAudience = parse.GetValue(audience);
             if (string.IsNullOrWhiteSpace(tokenAudience)) errors.Add("--token-audience must not be empty");
             if (parse.GetValue(injection) is not ("flag" or "block")) errors.Add($"--injection \"{parse.GetValue(injection)}\" is not flag or block");
+            if (parse.GetValue(completionSecrets) is not ("redact" or "pass")) errors.Add($"--completion-secrets \"{parse.GetValue(completionSecrets)}\" is not redact or pass");
             var audit = GatewayEgressFlags.Audit(parse.GetValue(auditStore), parse.GetValue(stateDir), errors, Environment.GetEnvironmentVariable);
+            var sqliteDurability = GatewayEgressFlags.Durability(parse.GetValue(durability), audit, errors);
             var keep = GatewayEgressFlags.Retention(parse.GetValue(retention), errors);
             var redis = Limits(parse.GetValue(limitsStore), errors);
             var level = GatewayEgressFlags.Level(parse.GetValue(logLevel), errors);
             var summary = GatewayEgressFlags.Summary("gateway", endpoint, metrics, audit, keep);
             summary["tokenAudience"] = tokenAudience;
+            summary["auditDurability"] = GatewayEgressFlags.DurabilityName(sqliteDurability);
+            summary["injection"] = parse.GetValue(injection);
+            summary["completionSecrets"] = parse.GetValue(completionSecrets);
             summary["limitsStore"] = redis is null ? "memory" : "redis";
             summary["providers"] = new JsonArray([.. parsed.Select(p => JsonValue.Create(p.Name))]);
             if (GatewayEgressFlags.Report("gateway", errors, parse.GetValue(check), summary) is { } exit) return exit;
@@ -71,10 +82,15 @@ internal static class GatewayCommand
                     Address = endpoint!.Address,
                     Port = endpoint.Port,
                     Providers = parsed,
-                    Guardrails = new Gateway.Guardrails.GuardrailOptions { Injection = parse.GetValue(injection) == "block" ? GuardrailAction.Block : GuardrailAction.Flag },
+                    Guardrails = new Gateway.Guardrails.GuardrailOptions
+                    {
+                        Injection = parse.GetValue(injection) == "block" ? GuardrailAction.Block : GuardrailAction.Flag,
+                        RedactCompletions = parse.GetValue(completionSecrets) != "pass",
+                    },
                     AuditRetention = keep,
                 },
                 StateDirectory = audit.Kind == "sqlite" ? audit.StateDirectory : null,
+                AuditDurability = sqliteDurability,
                 PostgresConnectionString = audit.PostgresConnectionString,
                 RedisConfiguration = redis,
                 Scanner = GuardrailScanner.Default,

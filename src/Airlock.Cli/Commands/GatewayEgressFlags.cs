@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airlock.Api.Values;
+using Airlock.Stores.Audit.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Airlock.Cli.Commands;
@@ -43,6 +44,12 @@ internal static class GatewayEgressFlags
 
     public static Option<string?> StateDir() => new("--state-dir") { Description = "Directory of the SQLite audit log (audit.db); needed by --audit-store=sqlite." };
 
+    public static Option<string> AuditDurability() => new("--audit-durability")
+    {
+        Description = "What an acknowledged SQLite audit record survives: process-crash (synchronous=NORMAL) or power-loss (an fsync per commit, slower).",
+        DefaultValueFactory = _ => "process-crash",
+    };
+
     public static Option<string?> AuditRetention() =>
         new("--audit-retention") { Description = "Prune audit records older than this Go duration (e.g. 2160h), behind a checkpoint; unset keeps all." };
 
@@ -76,6 +83,28 @@ internal static class GatewayEgressFlags
         errors.Add($"--audit-retention \"{value}\" is not a positive Go duration (e.g. 720h)");
         return null;
     }
+
+    /// <summary>
+    /// The SQLite durability <c>--audit-durability</c> names. <c>power-loss</c> with any other store is refused: memory cannot
+    /// honour it and PostgreSQL's durability is the server's <c>synchronous_commit</c>, so accepting it would promise nothing.
+    /// </summary>
+    public static SqliteDurability Durability(string? value, GatewayEgressAuditStore audit, List<string> errors)
+    {
+        switch (value)
+        {
+            case "process-crash":
+                return SqliteDurability.ProcessCrash;
+            case "power-loss":
+                if (audit.Kind != "sqlite") errors.Add($"--audit-durability=power-loss applies to --audit-store=sqlite only (PostgreSQL's is the server's synchronous_commit)");
+                return SqliteDurability.PowerLoss;
+            default:
+                errors.Add($"--audit-durability \"{value}\" is not process-crash or power-loss");
+                return SqliteDurability.ProcessCrash;
+        }
+    }
+
+    /// <summary>The <c>--audit-durability</c> name of <paramref name="durability"/> (the <c>--check-config</c> summary).</summary>
+    public static string DurabilityName(SqliteDurability durability) => durability == SqliteDurability.PowerLoss ? "power-loss" : "process-crash";
 
     public static LogLevel Level(string? value, List<string> errors)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Airlock.Gateway.Providers;
 using Airlock.Operator.Hosting;
+using Airlock.Stores.Audit.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Airlock.Cli.Dev;
@@ -22,6 +23,12 @@ public sealed record DevEnvironmentOptions
 
     /// <summary>Name resolution overrides for the egress proxy (<c>--egress-resolve HOST=IP</c>), so tests reach loopback servers.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<IPAddress>> EgressResolve { get; init; } = new Dictionary<string, IReadOnlyList<IPAddress>>();
+
+    /// <summary>Whether secrets in the model's answers reach agents redacted (<c>--completion-secrets redact|pass</c>).</summary>
+    public bool RedactCompletions { get; init; } = true;
+
+    /// <summary>What an acknowledged record of the state directory's audit log survives (<c>--audit-durability</c>).</summary>
+    public SqliteDurability AuditDurability { get; init; } = SqliteDurability.ProcessCrash;
 
     public ILoggerFactory? LoggerFactory { get; init; }
 }

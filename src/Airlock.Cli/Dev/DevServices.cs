@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Airlock.ControlPlane.Server;
 using Airlock.Egress.Hosting;
+using Airlock.Gateway.Guardrails;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Serving;
 using Airlock.Operator.Hosting;
@@ -41,15 +42,21 @@ public sealed class DevServices
         var gateway = new GatewayComponent(
             new GatewayComponentOptions
             {
-                Gateway = new GatewayOptions { Port = gatewayPort, Providers = options.Providers },
+                Gateway = new GatewayOptions
+                {
+                    Port = gatewayPort,
+                    Providers = options.Providers,
+                    Guardrails = new GuardrailOptions { RedactCompletions = options.RedactCompletions },
+                },
                 StateDirectory = options.StateDir,
+                AuditDurability = options.AuditDurability,
             },
             options.LoggerFactory);
         var egress = new EgressProxyComponent(new EgressProxyOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, egressPort),
             ResolveOverrides = options.EgressResolve,
-            AuditLog = SqliteAuditLog.OpenStateDirectory(options.StateDir),
+            AuditLog = SqliteAuditLog.OpenStateDirectory(options.StateDir, durability: options.AuditDurability),
             LoggerFactory = options.LoggerFactory,
         });
         return new DevServices(gateway, egress, gatewayPort, egressPort);

@@ -26,6 +26,7 @@ public static class ModelCallAudit
             ["guardrails"] = facts.Guardrails.ToJson(),
         };
         if (facts.Refusal is not null) data["refusal"] = facts.Refusal;
+        if (facts.Error is not null) data["error"] = facts.Error;
         return new AuditEntry(Kind, facts.Namespace, facts.Task, facts.Pod, data);
     }
 }

@@ -24,6 +24,9 @@ public sealed record ModelCallFacts
     /// <summary>The refusal code when the gateway refused (<c>model_not_allowed</c>, <c>budget_exhausted</c>…).</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>Why an answered call failed after its status line was sent (<c>upstream_stream_broken</c>).</summary>
+    public string? Error { get; init; }
+
     public long PromptTokens { get; init; }
 
     public long CompletionTokens { get; init; }

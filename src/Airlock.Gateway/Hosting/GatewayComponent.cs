@@ -14,6 +14,9 @@ public sealed class GatewayComponent(GatewayComponentOptions options, ILoggerFac
 
     public Task<GatewayServer> Started => _started.Task;
 
+    /// <summary>What this gateway serves and where its stores are (as <c>airlock dev</c>'s flags set them).</summary>
+    public GatewayComponentOptions Options => options;
+
     public async Task RunAsync(LocalControlPlane controlPlane, CancellationToken cancellationToken)
     {
         try

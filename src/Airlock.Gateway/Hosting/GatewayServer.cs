@@ -109,7 +109,10 @@ public sealed class GatewayServer : IAsyncDisposable
         // No configuration reload: it would watch the working directory tree, and every audit commit beneath it woke the watcher.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+        // Per-request lines (request starting/finished, endpoint executing) would cost every call a few formatted log
+        // lines; the gateway's own metrics and audit log record each call already. Warnings and errors still pass.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -102,7 +102,7 @@ public sealed partial class ModelCallHandler(
 
         var collector = new CompletionCollector();
         var finished = false;
-        async Task FinishAsync(int status, IReadOnlyList<string>? redacted)
+        async Task FinishAsync(int status, IReadOnlyList<string>? redacted, string? error = null)
         {
             // Runs before the caller sees the end of the answer: its next call meets the counters, and the record is durable.
             if (finished) return;
@@ -115,7 +115,7 @@ public sealed partial class ModelCallHandler(
             anomalies.ObserveCall(task.Namespace, task.Name, used);
             var record = await WithPromptAsync(facts, scan, task.Namespace, task.Name).ConfigureAwait(false);
             record = WithCompletion(record, collector, redacted, task.Namespace, task.Name);
-            record = record with { Status = status, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+            record = record with { Status = status, Error = error, LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
             metrics.Requests.WithLabels(routeName, provider.Name, request.Model, StatusLabel(status)).Inc();
             metrics.Duration.WithLabels(routeName).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             await AuditAsync(record).ConfigureAwait(false);

@@ -32,6 +32,19 @@ public static class SseEvents
         return span.IndexOf("[DONE]"u8) >= 0 && Data(eventBytes).Span.SequenceEqual("[DONE]"u8);
     }
 
+    /// <summary>
+    /// A provider's own error event: Anthropic's <c>event: error</c>, or OpenAI's <c>data: {"error": …}</c> (sent mid-stream
+    /// before it closes the connection).
+    /// </summary>
+    public static bool IsError(ReadOnlyMemory<byte> eventBytes)
+    {
+        var span = eventBytes.Span;
+        if (span.StartsWith("event: error"u8) || span.IndexOf("\nevent: error"u8) >= 0) return true;
+        if (span.IndexOf("\"error\""u8) < 0) return false;
+        var data = Data(eventBytes).Span.TrimStart(" \t"u8);
+        return data.StartsWith("{\"error\""u8);
+    }
+
     /// <summary>The event's data (its <c>data:</c> lines joined by newlines, as the SSE specification reads them).</summary>
     public static ReadOnlyMemory<byte> Data(ReadOnlyMemory<byte> eventBytes)
     {

@@ -23,9 +23,10 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
 
     /// <summary>
     /// Runs once the answer is known and before the caller sees its end: the status sent, and the secret types cut out of
-    /// the answer when it was redacted (null when it was passed on as the provider sent it).
+    /// the answer when it was redacted (null when it was passed on as the provider sent it), and the error code when the
+    /// answer failed after its status line was sent (a stream the provider broke off).
     /// </summary>
-    public delegate Task Finish(int status, IReadOnlyList<string>? redacted);
+    public delegate Task Finish(int status, IReadOnlyList<string>? redacted, string? error = null);
 
     /// <summary>A client for provider calls: pooled connections, no cookies, no redirects (a redirect could carry the key elsewhere).</summary>
     public static HttpClient CreateHttpClient(TimeSpan timeout) => new(new SocketsHttpHandler
@@ -81,7 +82,8 @@ public sealed class UpstreamClient(HttpClient http, GatewayMetrics metrics)
                 await outgoing.StartAsync(context.RequestAborted).ConfigureAwait(false);
                 await using var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
                 var redactor = redaction is null ? null : new StreamRedactor(redaction, route);
-                var relay = new StreamRelay(outgoing, route, collector, request.UsageRequestedByGateway, redactor, () => finish(status, redactor?.SecretTypes));
+                var relay = new StreamRelay(outgoing, route, collector, request.UsageRequestedByGateway, redactor,
+                    error => finish(error is null ? status : StreamRelay.StreamBrokenStatus, redactor?.SecretTypes, error), provider.Name);
                 await relay.RelayAsync(stream, context.RequestAborted).ConfigureAwait(false);
                 return status;
             }

@@ -12,6 +12,13 @@ public sealed class SseEventsTests
     public void Only_the_fields_that_end_a_stream_end_it(string eventText, bool terminal) =>
         SseEvents.IsTerminal(Encoding.UTF8.GetBytes(eventText)).Should().Be(terminal);
 
+    [TestCase("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}\n\n", true)]
+    [TestCase("data: {\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}\n\n", true)]
+    [TestCase("data: {\"choices\":[{\"delta\":{\"content\":\"{\\\"error\\\": 1}\"}}]}\n\n", false)]
+    [TestCase("data: {\"delta\":{\"text\":\"event: error\"}}\n\n", false)]
+    public void A_providers_own_error_event_is_recognised_and_text_about_errors_is_not(string eventText, bool error) =>
+        SseEvents.IsError(Encoding.UTF8.GetBytes(eventText)).Should().Be(error);
+
     [Test]
     public void Data_lines_are_joined_with_newlines()
     {

@@ -43,6 +43,9 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>When set, a stream sends its first chunk and then waits for this before the rest.</summary>
     public TaskCompletionSource? HoldStream { get; set; }
 
+    /// <summary>When not None, a stream is broken off this way after its first text chunk (and after <see cref="HoldStream"/>).</summary>
+    public StreamBreak BreakStream { get; set; }
+
     public static async Task<FakeProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -103,6 +106,7 @@ public sealed class FakeProvider : IAsyncDisposable
         var half = Completion.Length / 2;
         await SendAsync(context, Chunk(model, Completion[..half]));
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        if (Broken(context)) return;
         await SendAsync(context, Chunk(model, Completion[half..]));
         if (request["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
         {
@@ -156,6 +160,7 @@ public sealed class FakeProvider : IAsyncDisposable
         var half = Completion.Length / 2;
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[..half] } });
         if (HoldStream is { } hold) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        if (Broken(context)) return;
         await SendEventAsync(context, "content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = Completion[half..] } });
         await SendEventAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
         await SendEventAsync(context, "message_delta", new JsonObject { ["type"] = "message_delta", ["delta"] = new JsonObject { ["stop_reason"] = "end_turn" }, ["usage"] = new JsonObject { ["output_tokens"] = CompletionTokens } });
@@ -170,6 +175,13 @@ public sealed class FakeProvider : IAsyncDisposable
             ["object"] = "list",
             ["data"] = new JsonArray(new JsonObject { ["id"] = "upstream-model", ["object"] = "model", ["created"] = 0, ["owned_by"] = "fake" }),
         });
+    }
+
+    /// <summary>Breaks the stream off as <see cref="BreakStream"/> says; true when the handler must stop.</summary>
+    private bool Broken(HttpContext context)
+    {
+        if (BreakStream == StreamBreak.Reset) context.Abort();
+        return BreakStream != StreamBreak.None;
     }
 
     private static string Chunk(string model, string text) => new JsonObject

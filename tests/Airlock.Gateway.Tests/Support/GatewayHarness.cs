@@ -52,7 +52,8 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public static async Task<GatewayHarness> StartAsync(
         Func<GatewayOptions, GatewayOptions>? configure = null, IAuditLog? audit = null, ILimitStore? limits = null,
-        ITokenReviewer? reviewer = null, FakeProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null)
+        ITokenReviewer? reviewer = null, FakeProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var cluster = await TestCluster.SharedAsync();
         await AgentFactory.InstallCrdAsync(cluster.Client);
@@ -79,6 +80,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Limits = harness.Limits,
             Scanner = scanner ?? new TestScanner(),
             TokenReviewer = reviewer,
+            LoggerFactory = loggerFactory,
         });
         return harness;
     }

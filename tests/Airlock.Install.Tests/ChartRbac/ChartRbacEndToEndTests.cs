@@ -21,14 +21,9 @@ namespace Airlock.Install.Tests.ChartRbac;
 [NonParallelizable]
 public sealed class ChartRbacEndToEndTests
 {
-    private const string SystemNamespace = "airlock-system";
+    private const string SystemNamespace = ChartInstall.SystemNamespace;
     private const string Image = "ghcr.io/acme/agent@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    // What an install puts in the cluster besides workloads: the webhook configurations are left out because nothing
-    // serves them here (the operator runs without webhooks), and so are the monitoring kinds (no CRDs for them).
-    private static readonly HashSet<string> AppliedKinds =
-        ["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "RuntimeClass", "ConfigMap", "ClusterAgentPolicy"];
 
     private TestCluster _cluster = null!;
     private OperatorHost _operator = null!;
@@ -39,21 +34,12 @@ public sealed class ChartRbacEndToEndTests
     public async Task InstallAndStartAsync()
     {
         _cluster = await TestCluster.StartPrivateAsync();
-        var plane = _cluster.RequireLocal();
-        (await _cluster.Kubectl.RunAsync("create", "namespace", SystemNamespace)).EnsureSuccess();
-        (await _cluster.Kubectl.RunAsync("apply", "-f", Path.Combine(Support.Helm.ChartPath, "crds"))).EnsureSuccess();
-        (await _cluster.Kubectl.RunAsync("wait", "--for", "condition=Established", "crd", "--all", "--timeout", "60s")).EnsureSuccess();
-        var rendered = Support.Helm.Template([ValueSets.ValuesFile("default")], ["runtimeClasses.create=true"]).EnsureSuccess().Stdout;
-        var documents = rendered.Split("\n---", StringSplitOptions.RemoveEmptyEntries)
-            .Where(d => Manifest.ParseAll(d).SingleOrDefault() is { } m && AppliedKinds.Contains(m.Kind));
-        (await _cluster.Kubectl.RunAsync(["apply", "-f", "-"], string.Join("\n---\n", documents))).EnsureSuccess();
-
-        var token = await _cluster.Client.CoreV1.CreateNamespacedServiceAccountTokenAsync(
-            new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 3600 } }, "airlock-operator", SystemNamespace);
+        await ChartInstall.ApplyAsync(_cluster);
+        var client = await ChartInstall.ClientOfAsync(_cluster, "operator");
         _logs = new CapturedLogs();
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
         var settings = new OperatorSettings { SystemNamespace = SystemNamespace, HealthAddress = null, WebhookAddress = null, LeaderElection = true };
-        _operator = new OperatorHost(plane.CreateClientWithToken(token.Status.Token), settings, _loggerFactory);
+        _operator = new OperatorHost(client, settings, _loggerFactory);
         await _operator.StartAsync(CancellationToken.None);
         await Eventually.UntilAsync(() => Task.FromResult(_operator.IsReady), "the operator to be ready", Timeout);
     }

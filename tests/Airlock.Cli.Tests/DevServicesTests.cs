@@ -1,0 +1,28 @@
+using Airlock.Cli.Dev;
+using Airlock.Stores.Audit.Sqlite;
+
+namespace Airlock.Cli.Tests;
+
+/// <summary>What <c>airlock dev</c>'s gateway flags set reaches the gateway it runs.</summary>
+public sealed class DevServicesTests
+{
+    [Test]
+    public void Dev_gateway_redacts_answers_and_survives_process_crashes_by_default()
+    {
+        var options = DevServices.Create(new DevEnvironmentOptions { StateDir = Temp() }).Gateway.Options;
+
+        (options.Gateway.Guardrails.RedactCompletions, options.AuditDurability).Should().Be((true, SqliteDurability.ProcessCrash));
+    }
+
+    [Test]
+    public void Dev_gateway_gets_pass_and_power_loss_when_asked()
+    {
+        var dev = new DevEnvironmentOptions { StateDir = Temp(), RedactCompletions = false, AuditDurability = SqliteDurability.PowerLoss };
+
+        var options = DevServices.Create(dev).Gateway.Options;
+
+        (options.Gateway.Guardrails.RedactCompletions, options.AuditDurability).Should().Be((false, SqliteDurability.PowerLoss));
+    }
+
+    private static string Temp() => Directory.CreateTempSubdirectory("airlock-devservices-").FullName;
+}
