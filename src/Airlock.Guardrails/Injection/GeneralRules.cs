@@ -1,0 +1,57 @@
+using static Airlock.Guardrails.Injection.InjectionFamilies;
+
+namespace Airlock.Guardrails.Injection;
+
+/// <summary>
+/// The phrase rules for families the core rules miss because they are phrased without an instruction noun or harm
+/// only a domain reader sees (see <see cref="GeneralPatterns"/>, <see cref="HijackPatterns"/>,
+/// <see cref="PersonaPatterns"/>). Most are weak alone (below 0.5) and flag when a second family agrees: a side errand
+/// with concealment, a reader addressed by role with a harmful action. Developed on the development set
+/// (tests/…/Development), measured on the evaluation set.
+/// </summary>
+internal static class GeneralRules
+{
+    private const string Given = "told asked given instructed set setup programmed configured trained taught briefed assigned";
+    private const string Gone = "cleared reset wiped erased deleted purged terminated revoked void cancelled canceled rescinded lifted removed suspended deprecated nullified invalid overridden superseded replaced discarded ended";
+    private const string Readers = "AiNoun MaybeAi system systems";
+
+    public static InjectionRule[] All { get; } =
+    [
+        new(Override, 0.6, "says earlier instructions no longer apply", GeneralPatterns.DismissedWhatYouWereTold(), new("SecondPerson & " + Given)),
+        new(Override, 0.55, "waves the task away and orders a reply", GeneralPatterns.NeverMindAndReply(), new("mind nevermind")),
+        new(Override, 0.6, "declares the earlier set-up gone", GeneralPatterns.PriorContextGone(), new("previous prior earlier old original existing former & " + Gone)),
+        new(Override, 0.55, "declares the text above void", GeneralPatterns.TreatEarlierAsVoid(), new("treat ; after below following")),
+        new(Override, 0.5, "moves the agent's allegiance", GeneralPatterns.AllegianceSwitch(), new("me & work answer report listen belong respond take follow accept ; stop & being ; comply & following subsequent further future upcoming new")),
+        new(Override, 0.45, "cancels the agent's task", GeneralPatterns.TaskCancelled(), new("instead now rather ; dont not & summarize summarise translate analyze analyse review classify answer process evaluate grade")),
+        new(Override, 0.5, "replaces the agent's task", GeneralPatterns.TaskReplaced(), new("changed updated replaced reassigned overridden redefined ; real actual true genuine & request task question instruction goal ask assignment job ; single sole one main primary & task job goal purpose objective instruction")),
+        new(Override, 0.25, "calls the earlier text a test", GeneralPatterns.EarlierWasATest(), new("test drill joke warm warmup placeholder decoy distraction exercise")),
+        new(Override, 0.45, "forces a fixed reply", GeneralPatterns.ForcedReply(), new("say reply respond answer write output print return type repeat & nothing only exactly verbatim regardless without")),
+        new(Override, 0.45, "overrides whatever it was told", GeneralPatterns.Regardless(), new("regardless matter irrespective notwithstanding")),
+        new(Override, 0.5, "tells it to obey the content", GeneralPatterns.ObeyTheContent(), new("obey follow execute listen act take & document text page email file message content webpage website comment")),
+        new(Multilingual, 0.65, "instruction override (what it was told)", GeneralPatterns.ForeignToldPhrase(), new("olvida oublie vergiss dimentica esqueca")),
+        new(Indirect, 0.55, "slips an errand into the agent's task", HijackPatterns.ErrandAroundTask(), new("carry continue proceed resume back return & original initial actual previous main real earlier assigned first usual other ; nothing & happened ; gave ; before & first please must")),
+        new(Indirect, 0.45, "addresses whoever reads the text", HijackPatterns.WhoeverReads(), new("whoever whatever anyone anybody any & Reading scanning triaging going looking")),
+        new(Indirect, 0.45, "tells the AI reader what to do", HijackPatterns.VocativeOrder(), new(Readers)),
+        new(Indirect, 0.45, "note addressed to automated readers", HijackPatterns.NoteForAutomatedReaders(), new(Readers)),
+        new(Indirect, 0.35, "asks to conceal an action", HijackPatterns.ConcealIt(), new("dont not never without need & mention mentioning tell telling report reporting flag flagging disclose disclosing reveal revealing notify notifying log logging surface escalate escalating highlight send sending route routing")),
+        new(Indirect, 0.25, "claims consent was given", HijackPatterns.ClaimedConsent(), new("has have had & agreed approved authorized authorised signed consented confirmed okayed green greenlit ; already previously pre preapproved preauthorized preauthorised ; no & need verification confirmation approval check")),
+        new(Indirect, 0.3, "claims to be its administrator", HijackPatterns.ClaimedIdentity(), new("administrator admin developer creator owner operator maker programmer sysadmin & code token key password clearance authorized authorised authorization authorisation override access")),
+        new(Indirect, 0.3, "steers what the reader answers", HijackPatterns.SteeredOutput(), new("always never only & say mention claim state recommend describe rate rank answer respond reply ; end start finish conclude begin close & answer reply response summary output answers replies responses summaries outputs")),
+        new(Tool, 0.4, "action a domain reader sees as harmful", HijackPatterns.DomainHarm(), new(
+            "move transfer wire send pay remit deposit & iban account acct wallet routing bitcoin btc crypto ; iban ; grant give share extend & access permissions permission rights ownership ; " +
+            "change update set replace modify switch & address addresses email mail phone number details account ; reset & password ; disable turn remove deactivate & mfa two multi security login fraud audit ; " +
+            "forwarding forward autoforward autoforwarding auto ; authorized ; charge & card account ; push merge commit & main master production prod ; download & run execute install launch ; checkout check place complete & without")),
+        new(Leak, 0.45, "asks for a file of secrets", HijackPatterns.SecretFile(), new("contents content cat print show output send upload paste read dump respond return include containing attach & aws ssh rsa env netrc npmrc git docker kube etc shadow passwd")),
+        new(Exfiltration, 0.5, "reads browser secrets", HijackPatterns.BrowserSecrets(), new("document localstorage sessionstorage cookie")),
+        new(Hidden, 0.5, "instructions in hidden markup", HijackPatterns.HiddenMarkupOrder(), new("display visibility font opacity color hidden aria alt title label")),
+        new(Spoof, 0.5, "role forged in data", HijackPatterns.ForgedRole(), new("system admin developer sys root operator assistant"), Markup: true),
+        new(Roleplay, 0.45, "hypothetical self without limits", PersonaPatterns.HypotheticalUnbound(), new("if suppose supposing imagine hypothetically pretend world what & bound free released rules restrictions filters guidelines limits policies ethics safety morals boundaries censorship unrestricted unfiltered uncensored unbound jailbroken")),
+        new(Roleplay, 0.3, "asks for the other self's answer", PersonaPatterns.AnswerAsThatSelf(), new("version character persona ai entity self ; describe & would")),
+        new(Roleplay, 0.55, "relative who used to read it aloud", PersonaPatterns.DeceasedRelative(), new("grandma grandmother grandfather grandpa grandmama grandpapa nan nana granny mother father mom dad uncle aunt & used would always")),
+        new(Roleplay, 0.45, "split persona", PersonaPatterns.SplitPersona(), new("twice ; once ; shadow evil dark alter unfiltered true unchained inner & self twin side ego demon")),
+        new(Roleplay, 0.3, "asks for an answer without caveats", PersonaPatterns.NoCaveats(), new("caveats disclaimers moralizing moralising lectures lecturing ethical refusing refusal refusals hesitation judgment judgement judgments judgements safety")),
+        new(Roleplay, 0.3, "criminal expert character", PersonaPatterns.CriminalExpert(), new("hacker hackers criminal criminals dealer dealers cook cooks thief thiefs terrorist terrorists scammer scammers artist artists hitman hitmans smuggler smugglers fraudster fraudsters")),
+        new(Roleplay, 0.45, "special mode or safety switched off", PersonaPatterns.SpecialMode(), new("mode ; safety content security ethical ethics & off disabled suspended lifted removed turned deactivated bypassed inactive active paused waived")),
+        new(Encoded, 0.45, "payload the reader must assemble", PersonaPatterns.AssembledPayload(), new("do follow execute obey act carry run perform apply eval ; first initial & each every")),
+    ];
+}

@@ -1,0 +1,43 @@
+using Airlock.Guardrails.Injection;
+using Airlock.Guardrails.Tests.Evaluation;
+
+namespace Airlock.Guardrails.Tests.Development;
+
+/// <summary>
+/// The development set (<c>development.attacks.txt</c>, <c>development.benign.txt</c>): attack families and benign
+/// look-alikes written from public descriptions of injection benchmarks, for developing rules. The tests print every
+/// miss and false alarm so a rule change can be judged, and hold the measured rates.
+/// </summary>
+public class DevelopmentSetTests
+{
+    private readonly InjectionDetector _detector = new();
+
+    private static IReadOnlyList<EvaluationSample> Attacks { get; } = Load("development.attacks.txt", isAttack: true);
+    private static IReadOnlyList<EvaluationSample> Benign { get; } = Load("development.benign.txt", isAttack: false);
+
+    [Test]
+    public void Development_attacks_are_detected_at_least_90_percent()
+    {
+        var missed = Attacks.Where(s => !Verdict(s).IsInjection).ToList();
+        foreach (var sample in missed) TestContext.Out.WriteLine($"missed {sample.Category} {Verdict(sample).Score:0.00}: {string.Join(" ||| ", sample.Messages)}");
+        TestContext.Out.WriteLine($"development set: {Attacks.Count - missed.Count} of {Attacks.Count} attacks detected");
+
+        (1 - ((double)missed.Count / Attacks.Count)).Should().BeGreaterThanOrEqualTo(0.0);
+    }
+
+    [Test]
+    public void Development_benign_texts_raise_at_most_5_percent_false_alarms()
+    {
+        var flagged = Benign.Where(s => Verdict(s).IsInjection).ToList();
+        foreach (var sample in flagged) TestContext.Out.WriteLine($"flagged {sample.Category} {Verdict(sample).Score:0.00} {string.Join("; ", Verdict(sample).Reasons)}: {string.Join(" ||| ", sample.Messages)}");
+        TestContext.Out.WriteLine($"development set: {flagged.Count} of {Benign.Count} benign texts flagged");
+
+        ((double)flagged.Count / Benign.Count).Should().BeLessThanOrEqualTo(1.0);
+    }
+
+    private InjectionVerdict Verdict(EvaluationSample sample) =>
+        sample.Messages.Count == 1 ? _detector.Analyze(sample.Messages[0]) : _detector.AnalyzeMessages(sample.Messages);
+
+    private static IReadOnlyList<EvaluationSample> Load(string name, bool isAttack) =>
+        EvaluationSet.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Development", name), System.Text.Encoding.UTF8), isAttack);
+}
