@@ -12,8 +12,8 @@ public class DevelopmentSetTests
 {
     private readonly InjectionDetector _detector = new();
 
-    private static IReadOnlyList<EvaluationSample> Attacks { get; } = Load("development.attacks.txt", isAttack: true);
-    private static IReadOnlyList<EvaluationSample> Benign { get; } = Load("development.benign.txt", isAttack: false);
+    private static IReadOnlyList<EvaluationSample> Attacks => DevelopmentSet.Attacks;
+    private static IReadOnlyList<EvaluationSample> Benign => DevelopmentSet.Benign;
 
     [Test]
     public void Development_attacks_are_detected_at_least_90_percent()
@@ -38,6 +38,4 @@ public class DevelopmentSetTests
     private InjectionVerdict Verdict(EvaluationSample sample) =>
         sample.Messages.Count == 1 ? _detector.Analyze(sample.Messages[0]) : _detector.AnalyzeMessages(sample.Messages);
 
-    private static IReadOnlyList<EvaluationSample> Load(string name, bool isAttack) =>
-        EvaluationSet.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Development", name), System.Text.Encoding.UTF8), isAttack);
 }
