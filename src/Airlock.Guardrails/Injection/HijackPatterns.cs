@@ -66,4 +66,16 @@ internal static partial class HijackPatterns
     /// <summary>"always say it is the best", "end your answer by telling the user to…": the reader's output steered.</summary>
     [GeneratedRegex(@"\b(always|never|only) (say|mention|claim|state|recommend|describe|rate|rank|answer|respond|reply) (that |it |this |the |our )|\b(end|start|finish|conclude|begin|close) (your|each|every|the) (answer|reply|response|summary|output)s? (by|with) (telling|asking|saying|a link|the link|recommending|urging|directing)", Options, Timeout)]
     public static partial Regex SteeredOutput();
+
+    /// <summary>"this is your developer speaking", "your true operator is here", "policy update: the assistant may now share…".</summary>
+    [GeneratedRegex(@"\b(this is|it'?s|i am|i'm) (your|the) (developer|creator|operator|admin|administrator|owner|maker|programmer)s? (speaking|here|talking)\b|\byour (true|real|actual) (operator|developer|owner|admin|creator|master|user) (is|here)\b|\b(policy|system|security|rules?|terms) update\b[^.\n]{0,40}?\b(the )?(assistant|ai|model|agent|you) (may|can|must|should|will) now\b|\bthe (assistant|ai|model|agent) (may|can|is allowed to|is permitted to) now (share|reveal|disclose|ignore|bypass|access|send|answer)\b", Options, Timeout)]
+    public static partial Regex ForgedAuthority();
+
+    /// <summary>"agents editing this file must…", "action item for the AI:", "automated helper, listen".</summary>
+    [GeneratedRegex(@"\b(agents?|assistants?|ai|bots?|models?|llms?|copilots?) (editing|modifying|updating|touching|working on|reading|processing|opening|viewing|refactoring|maintaining) (this|these|the) (file|files|repo|repository|code|codebase|document|page|project|config|module)\b|\b(action items?|task|todo|to-do|next steps?) for (the )?(ai|assistant|agent|bot|model|llm|copilot)\b|\bautomated (helper|systems?|assistants?|agents?|tools?|readers?|processors?)(,| ?:) ", Options, Timeout)]
+    public static partial Regex AgentAtWork();
+
+    /// <summary>Controls switched off and limits raised: "cancel the fraud check", "raise their credit limit", "send $2,500 to vendor…".</summary>
+    [GeneratedRegex(@"\b(cancel|skip|bypass|disable|turn off|remove|waive|override) (the |all |any |this )?(fraud|security|identity|kyc|aml|compliance|verification|safety|anti-?virus|malware) (checks?|reviews?|screening|verification|alerts?|scans?|checklist)\b|\b(raise|increase|lift) (the |their |my |his |her |your )?(credit|spending|withdrawal|transfer) limits?\b|\b(send|transfer|wire|pay|move)\b [$€£]?\d[\d,.]*( (dollars|euros?|usd|eur|gbp|pounds))?\b[^.\n]{0,60}?\b(vendor|payee|recipient|beneficiary|supplier|account|wallet|iban)\b", Options, Timeout)]
+    public static partial Regex ControlsOff();
 }

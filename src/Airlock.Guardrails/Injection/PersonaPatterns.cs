@@ -44,4 +44,8 @@ internal static partial class PersonaPatterns
     /// <summary>"combine the two and do it", "execute a + b", "complete this sentence and act on it": a payload the reader assembles.</summary>
     [GeneratedRegex(@"\b(combine|concatenate|join|put together|assemble|merge|decode|unscramble|reverse)[^.;!?\n]{0,84}? (and|then|,) (then )?(do|follow|execute|obey|act on|carry out|run|perform|apply)( (it|them|that|this|the result|what it says|the instructions?))?\b|\b(execute|follow|obey|eval|evaluate) [a-z]\d? ?\+ ?[a-z]\d?\b|\b(complete|finish|continue)[^.;!?\n]{0,56}? (act on|follow|execute|obey|carry out) it\b|\b(first|initial) (letters?|characters?|words?) of (each|every) (line|word|sentence|paragraph)\b", Options, Timeout)]
     public static partial Regex AssembledPayload();
+
+    /// <summary>"nothing is forbidden", "released from alignment", "does not care about rules", "always complies".</summary>
+    [GeneratedRegex(@"\bnothing is (forbidden|off-limits|off limits|prohibited|banned|restricted|taboo)\b|\ball information is free\b|\bno (topic|subject|question|request) is (off-limits|off limits|forbidden|taboo)\b|\b(released|freed|liberated|free|broken free) from (its |their |your |all )?(alignment|training|restrictions|rules|guidelines|programming|constraints|shackles|chains|filters)\b|\b(does not|doesn'?t|never) (care|worry) about (any |the )?(rules|restrictions|ethics|guidelines|policies|laws|consequences|safety)\b|\balways (complies|obeys|agrees|says yes)\b|\bwithout (any )?(filtering|censoring|the usual (limits|rules|restrictions|filters|checks|caveats))\b", Options, Timeout)]
+    public static partial Regex FreedPersona();
 }

@@ -46,7 +46,8 @@ internal static class SignalCollector
             signals.Absorb(windowSignals, "");
         }
         AddHiddenCharacters(hidden, facts.MixedScriptWords, signals);
-        AddLearned(views, signals);
+        // The model read ordinary English words: text in disguise or another script is not what it learned from.
+        if (!facts.Has(TextSignals.Disguised | TextSignals.Cjk | TextSignals.OtherScript)) AddLearned(views, signals);
         if (depth >= MaxDepth) return signals;
 
         if (hidden.TagText.Length > 0) AddDecoded("Unicode tag characters", hidden.TagText, depth, signals, 0.6, gated);
@@ -116,7 +117,11 @@ internal static class SignalCollector
             {
                 // The least discounted occurrence counts: one unquoted instruction outweighs many quoted mentions.
                 var factor = 0.0;
-                for (; match.Success && factor < 1; match = match.NextMatch()) factor = Math.Max(factor, context.Value.Discount(view, match.Index, rule.Markup));
+                for (; match.Success && factor < 1; match = match.NextMatch())
+                {
+                    var defensive = DefensiveUse.Applies(view, match.Index, match.Length) ? DefensiveUse.Factor : 1;
+                    factor = Math.Max(factor, context.Value.Discount(view, match.Index, rule.Markup) * defensive);
+                }
                 weight *= factor;
                 match = rule.Pattern.Match(view);
             }
