@@ -19,7 +19,7 @@ internal static partial class GeneralPatterns
     public static partial Regex DismissedWhatYouWereTold();
 
     /// <summary>"never mind all that. Just reply with…": the earlier text waved away and a reply ordered.</summary>
-    [GeneratedRegex(@"\bnever ?mind (all |about |everything )?(that|this|the above|what (i|they|you) (said|wrote|were told)|the rest|the (task|summary|question|request))\b[.,;:!\- ]{0,4}(just |now |instead |simply |rather )*" + Reply + @"\b", Options, Timeout)]
+    [GeneratedRegex(@"\bnever ?mind (all (of )?|about |everything |any of |none of )?(that|this|the above|what (i|they|you) (said|wrote|were told)|the rest|the (task|summary|question|request))\b[.,;:!\- ]{0,4}(just |now |instead |simply |rather )*" + Reply + @"\b", Options, Timeout)]
     public static partial Regex NeverMindAndReply();
 
     /// <summary>"previous context cleared", "all prior rules revoked": the earlier set-up declared gone.</summary>
