@@ -42,7 +42,7 @@ internal static partial class PersonaPatterns
     public static partial Regex SpecialMode();
 
     /// <summary>"combine the two and do it", "execute a + b", "complete this sentence and act on it": a payload the reader assembles.</summary>
-    [GeneratedRegex(@"\b(combine|concatenate|join|put together|assemble|merge|decode|unscramble|reverse)[^.;!?\n]{0,84}? (and|then|,) (then )?(do|follow|execute|obey|act on|carry out|run|perform|apply)( (it|them|that|this|the result|what it says|the instructions?))?\b|\b(execute|follow|obey|eval|evaluate) [a-z]\d? ?\+ ?[a-z]\d?\b|\b(complete|finish|continue)[^.;!?\n]{0,56}? (act on|follow|execute|obey|carry out) it\b|\b(first|initial) (letters?|characters?|words?) of (each|every) (line|word|sentence|paragraph)\b", Options, Timeout)]
+    [GeneratedRegex(@"\b(combine|concatenate|join|put together|assemble|merge|decode|unscramble|reverse)[^.;!?\n]{0,84}? (and|then|,) (then )?(do|follow|execute|obey|act on|carry out|run|perform|apply)( (it|them|that|this|the result|what it says|the instructions?))?\b|\b(execute|obey|eval|evaluate) [a-z]\d? ?\+ ?[a-z]\d?\b|\b(complete|finish|continue)[^.;!?\n]{0,56}? (act on|follow|execute|obey|carry out) it\b|\b(first|initial) (letters?|characters?|words?) of (each|every) (line|word|sentence|paragraph)\b", Options, Timeout)]
     public static partial Regex AssembledPayload();
 
     /// <summary>"nothing is forbidden", "released from alignment", "does not care about rules", "always complies".</summary>
