@@ -8,7 +8,7 @@ namespace Airlock.Guardrails.Tests.Development;
 /// look-alikes written from public descriptions of injection benchmarks, for developing rules (and training the
 /// word-pair model, so these rates are not estimates for unseen text). The tests print every miss and false alarm so a
 /// rule change can be judged, and hold the measured rates: 97.7 % detected, 6.5 % false alarms. The second batch,
-/// measured once before any tuning on it: 60 % detected, 9 % false alarms.
+/// measured once before any tuning on it: 59 % detected (34 of 58), 9 % false alarms (4 of 43).
 /// </summary>
 public class DevelopmentSetTests
 {
