@@ -14,4 +14,5 @@ public static class InjectionFamilies
     public const string Hidden = "hidden-characters";
     public const string Homoglyph = "homoglyphs";
     public const string Multilingual = "multilingual-override";
+    public const string Learned = "learned-word-pairs";
 }

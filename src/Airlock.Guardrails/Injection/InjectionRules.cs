@@ -74,6 +74,7 @@ internal static class InjectionRules
         new(Tool, 0.55, "function-call markup in content", ActionPatterns.FunctionCallTag(), new("tool function & call calls use ; invoke"), Discountable: false),
         new(Tool, 0.45, "asks for privileges", ActionPatterns.PrivilegeGrab(), new("grant give & admin root full owner write superuser & access privileges rights permissions role ; add upload insert append & ssh public deploy & key ; approve")),
         new(Encoded, 0.6, "asks to decode and obey", ActionPatterns.DecodeAndObey(), new("decode decipher decrypt translate convert unscramble reverse interpret read & base base64 b64 rot rot13 hex hexadecimal binary morse caesar cipher encoded reversed backwards & follow execute obey do run carry act comply perform apply answer")),
+        .. GeneralRules.All,
     ];
 
     /// <summary>Rules over the native view (and its space-free form).</summary>

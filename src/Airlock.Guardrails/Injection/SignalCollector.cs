@@ -1,3 +1,4 @@
+using Airlock.Guardrails.Injection.Learned;
 using Airlock.Guardrails.Injection.Scanning;
 using Airlock.Guardrails.Injection.Windows;
 using static Airlock.Guardrails.Injection.InjectionFamilies;
@@ -45,6 +46,8 @@ internal static class SignalCollector
             signals.Absorb(windowSignals, "");
         }
         AddHiddenCharacters(hidden, facts.MixedScriptWords, signals);
+        // The model read ordinary English words: text in disguise or another script is not what it learned from.
+        if (!facts.Has(TextSignals.Disguised | TextSignals.Cjk | TextSignals.OtherScript)) AddLearned(views, signals);
         if (depth >= MaxDepth) return signals;
 
         if (hidden.TagText.Length > 0) AddDecoded("Unicode tag characters", hidden.TagText, depth, signals, 0.6, gated);
@@ -114,7 +117,11 @@ internal static class SignalCollector
             {
                 // The least discounted occurrence counts: one unquoted instruction outweighs many quoted mentions.
                 var factor = 0.0;
-                for (; match.Success && factor < 1; match = match.NextMatch()) factor = Math.Max(factor, context.Value.Discount(view, match.Index, rule.Markup));
+                for (; match.Success && factor < 1; match = match.NextMatch())
+                {
+                    var defensive = DefensiveUse.Applies(view, match.Index, match.Length) ? DefensiveUse.Factor : 1;
+                    factor = Math.Max(factor, context.Value.Discount(view, match.Index, rule.Markup) * defensive);
+                }
                 weight *= factor;
                 match = rule.Pattern.Match(view);
             }
@@ -130,6 +137,15 @@ internal static class SignalCollector
         if (hidden.ZeroWidthInWords >= 2) signals.Add(Hidden, 0.2, "zero-width characters inside words");
         if (hidden.VariationSelectors >= 4) signals.Add(Hidden, 0.5, "data hidden in variation selectors");
         if (mixedScriptWords > 0) signals.Add(Homoglyph, mixedScriptWords >= 3 ? 0.3 : 0.2, "words mixing Latin letters with look-alikes");
+    }
+
+    /// <summary>The word-pair model's second opinion, only on a text some rule already found suspicious (it never alarms alone).</summary>
+    private static void AddLearned(Lazy<TextViews> views, SignalSet signals)
+    {
+        if (signals.Score <= 0) return;
+        var probability = WordPairModel.Probability(views.Value.Skeleton);
+        var evidence = WordPairModel.Evidence(probability);
+        if (evidence > 0) signals.Add(InjectionFamilies.Learned, evidence, $"reads like the injections it was trained on ({probability:0.00})");
     }
 
     /// <summary>An instruction that had to be decoded is worse than one in plain sight: a decoded hit scores at least 0.8.</summary>

@@ -30,7 +30,7 @@ internal struct WordSet
     [InlineArray(Length)]
     private struct Words
     {
-        public const int Length = 48;
+        public const int Length = 64;
         private ulong _element;
     }
 }

@@ -118,7 +118,7 @@ internal sealed class TokenWindow(string text, List<Token> tokens, Lazy<SpeechCo
     {
         (first, last) = (Math.Min(first, last), Math.Max(first, last));
         var start = tokens[first].Start;
-        weight *= context.Value.Discount(text, start, markup);
+        weight *= context.Value.Discount(text, start, markup) * (DefensiveUse.Applies(text, start, tokens[last].End - start) ? DefensiveUse.Factor : 1);
         var snippet = text[start..tokens[last].End].ReplaceLineEndings(" ");
         signals.Add(family, weight, $"{reason}: \"{(snippet.Length <= 60 ? snippet : snippet[..57] + "...")}\"");
     }
