@@ -88,18 +88,7 @@ internal sealed class TextViews
         if (!leading) return;
         for (var i = start; i < builder.Length; i++)
         {
-            builder[i] = builder[i] switch
-            {
-                '0' => 'o',
-                '1' => 'i',
-                '3' => 'e',
-                '4' => 'a',
-                '5' => 's',
-                '7' => 't',
-                '@' => 'a',
-                '$' => 's',
-                _ => builder[i],
-            };
+            if (Leetspeak.Letter(builder[i]) is var letter and not '\0') builder[i] = letter;
         }
     }
 }

@@ -87,26 +87,14 @@ internal static class LearnedText
         for (var i = 1; i < text.Length; i++)
         {
             var c = text[i];
-            var letter = c switch
-            {
-                '0' => 'o',
-                '1' => 'i',
-                '3' => 'e',
-                '4' => 'a',
-                '5' => 's',
-                '7' => 't',
-                '@' => 'a',
-                '$' => 's',
-                _ => '\0',
-            };
+            var letter = Leetspeak.Letter(c);
             if (letter == '\0' || !char.IsAsciiLetterLower(text[i - 1])) continue;
             // Between letters ("1gn0re"), or ending a word after two letters ("ignor3").
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
-            if (char.IsAsciiLetterLower(next) || IsLeet(next) || (i >= 2 && char.IsAsciiLetterLower(text[i - 2]) && !char.IsLetterOrDigit(next))) text[i] = letter;
+            if (char.IsAsciiLetterLower(next) || Leetspeak.IsLeet(next) || (i >= 2 && char.IsAsciiLetterLower(text[i - 2]) && !char.IsLetterOrDigit(next))) text[i] = letter;
         }
     }
 
     private static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static bool IsLeet(char c) => c is '0' or '1' or '3' or '4' or '5' or '7' or '@' or '$';
 }
