@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 namespace Airlock.Runtime.Informers;
@@ -47,25 +47,31 @@ public sealed class KubernetesListWatchProvider : IListWatchProvider
                 : api.ListClusterCustomObjectAsync<ResourceList<T>>(
                     type.Group, type.Version, type.Plural, continueParameter: r.Continue, fieldSelector: r.Scope.FieldSelector,
                     labelSelector: r.Scope.LabelSelector, limit: r.Limit, cancellationToken: ct),
-            // Watched through the list call with watch=true, each event deserialised once as T (the client's
-            // WatchList…CustomObject methods deserialise it as an untyped JsonElement first, which would then be parsed again).
             (r, onError, ct) => Typed<T>(
                 r.Scope.Namespace is { } ns
-                ? api.ListNamespacedCustomObjectWithHttpMessagesAsync(
-                    type.Group, type.Version, ns, type.Plural, allowWatchBookmarks: true, fieldSelector: r.Scope.FieldSelector,
-                    labelSelector: r.Scope.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds,
-                    watch: true, cancellationToken: ct)
-                : api.ListClusterCustomObjectWithHttpMessagesAsync(
-                    type.Group, type.Version, type.Plural, allowWatchBookmarks: true, fieldSelector: r.Scope.FieldSelector,
-                    labelSelector: r.Scope.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds,
-                    watch: true, cancellationToken: ct),
-                onError,
+                    ? api.WatchListNamespacedCustomObjectAsync(
+                        type.Group, type.Version, ns, type.Plural, allowWatchBookmarks: true, fieldSelector: r.Scope.FieldSelector,
+                        labelSelector: r.Scope.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds,
+                        onError: onError, cancellationToken: ct)
+                    : api.WatchListClusterCustomObjectAsync(
+                        type.Group, type.Version, type.Plural, allowWatchBookmarks: true, fieldSelector: r.Scope.FieldSelector,
+                        labelSelector: r.Scope.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds,
+                        onError: onError, cancellationToken: ct),
                 ct));
     }
 
-#pragma warning disable CS0618 // Marked "to be deprecated" in favour of the WatchList… methods, which for custom objects are untyped.
-    private static IAsyncEnumerable<(WatchEventType, T)> Typed<T>(
-        Task<HttpOperationResponse<object>> response, Action<Exception> onError, CancellationToken cancellationToken) =>
-        response.WatchAsync<T, object>(onError, cancellationToken);
-#pragma warning restore CS0618
+    private static async IAsyncEnumerable<(WatchEventType, T)> Typed<T>(
+        IAsyncEnumerable<(WatchEventType, object)> events, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (type, obj) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var typed = obj switch
+            {
+                T t => t,
+                JsonElement element => KubernetesJson.Deserialize<T>(element),
+                _ => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj)),
+            };
+            yield return (type, typed);
+        }
+    }
 }
