@@ -10,88 +10,41 @@ namespace Airlock.Egress.Tests.Support;
 /// response framing: <c>/chunked</c> answers in chunks, <c>/until-close</c> without a length (then closes), anything else
 /// with Content-Length.
 /// </summary>
-public sealed class KeepAliveHttpServer : IAsyncDisposable
+public sealed class KeepAliveHttpServer() : LoopbackListener(null, 0)
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private int _connections;
-
-    public KeepAliveHttpServer()
+    protected override async Task ServeAsync(TcpClient client, int id)
     {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public int Port { get; }
-
-    /// <summary>Connections accepted so far.</summary>
-    public int Connections => Volatile.Read(ref _connections);
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        var stream = client.GetStream();
+        try
         {
-            TcpClient client;
-            try
+            for (var request = 1; ; request++)
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            var id = Interlocked.Increment(ref _connections);
-            _ = Task.Run(() => ServeAsync(client, id));
-        }
-    }
-
-    private static async Task ServeAsync(TcpClient client, int id)
-    {
-        using (client)
-        {
-            var stream = client.GetStream();
-            try
-            {
-                for (var request = 1; ; request++)
+                var head = await HttpText.ReadHeadAsync(stream);
+                if (head is null) return;
+                var lines = head.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+                var headers = lines.Skip(1).Select(l => (Name: l[..l.IndexOf(':')], Value: l[(l.IndexOf(':') + 1)..].Trim())).ToList();
+                string? Header(string name) => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+                var body = Header("Transfer-Encoding") is not null
+                    ? await HttpText.ReadChunkedAsync(stream)
+                    : await HttpText.ReadExactAsync(stream, int.Parse(Header("Content-Length") ?? "0"));
+                var target = lines[0].Split(' ')[1];
+                var text = $"conn={id} req={request} host={Header("Host")} target={target} body={body} headers={string.Join(',', headers.Select(h => h.Name))}";
+                var close = Header("Connection")?.Contains("close", StringComparison.OrdinalIgnoreCase) == true;
+                if (target == "/until-close")
                 {
-                    var head = await HttpText.ReadHeadAsync(stream);
-                    if (head is null) return;
-                    var lines = head.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-                    var headers = lines.Skip(1).Select(l => (Name: l[..l.IndexOf(':')], Value: l[(l.IndexOf(':') + 1)..].Trim())).ToList();
-                    string? Header(string name) => headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
-                    var body = Header("Transfer-Encoding") is not null
-                        ? await HttpText.ReadChunkedAsync(stream)
-                        : await HttpText.ReadExactAsync(stream, int.Parse(Header("Content-Length") ?? "0"));
-                    var target = lines[0].Split(' ')[1];
-                    var text = $"conn={id} req={request} host={Header("Host")} target={target} body={body} headers={string.Join(',', headers.Select(h => h.Name))}";
-                    var close = Header("Connection")?.Contains("close", StringComparison.OrdinalIgnoreCase) == true;
-                    if (target == "/until-close")
-                    {
-                        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{text}"));
-                        return;
-                    }
-                    var response = target == "/chunked"
-                        ? $"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nKeep-Alive: timeout=5\r\n\r\n{text.Length:x}\r\n{text}\r\n0\r\nX-Trailer: t\r\n\r\n"
-                        : $"HTTP/1.1 200 OK\r\nContent-Length: {text.Length}\r\n{(close ? "Connection: close\r\n" : "")}\r\n{text}";
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
-                    if (close) return;
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{text}"));
+                    return;
                 }
-            }
-            catch (Exception e) when (e is IOException or FormatException or ObjectDisposedException)
-            {
-                // The proxy cut the connection, or sent what this simple server cannot read.
+                var response = target == "/chunked"
+                    ? $"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nKeep-Alive: timeout=5\r\n\r\n{text.Length:x}\r\n{text}\r\n0\r\nX-Trailer: t\r\n\r\n"
+                    : $"HTTP/1.1 200 OK\r\nContent-Length: {text.Length}\r\n{(close ? "Connection: close\r\n" : "")}\r\n{text}";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
+                if (close) return;
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
+        catch (Exception e) when (e is IOException or FormatException or ObjectDisposedException)
+        {
+            // The proxy cut the connection, or sent what this simple server cannot read.
+        }
     }
 }

@@ -8,77 +8,33 @@ namespace Airlock.Egress.Tests.Support;
 /// A tiny upstream on a loopback address: reads one request head and answers 200 with "seen Host=&lt;host&gt; target=&lt;target&gt;",
 /// then closes. Stands in for an internet host in end-to-end tests (tests talk only to 127.0.0.0/8).
 /// </summary>
-public sealed class LoopbackHttpServer : IAsyncDisposable
+public sealed class LoopbackHttpServer(IPAddress? address = null, int port = 0) : LoopbackListener(address, port)
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-
-    public LoopbackHttpServer(IPAddress? address = null, int port = 0)
-    {
-        _listener = new TcpListener(address ?? IPAddress.Loopback, port);
-        _listener.Start();
-        Endpoint = (IPEndPoint)_listener.LocalEndpoint;
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public IPEndPoint Endpoint { get; }
-
-    public int Port => Endpoint.Port;
-
     private int _requests;
 
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task LoopAsync()
+    protected override async Task ServeAsync(TcpClient client, int connection)
     {
-        while (!_stop.IsCancellationRequested)
+        try
         {
-            TcpClient client;
-            try
+            var stream = client.GetStream();
+            var head = new StringBuilder();
+            var buffer = new byte[1];
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                if (await stream.ReadAsync(buffer) == 0) return;
+                head.Append((char)buffer[0]);
             }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(client));
+            Interlocked.Increment(ref _requests);
+            var lines = head.ToString().Split("\r\n");
+            var host = lines.FirstOrDefault(l => l.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))?[5..].Trim() ?? "";
+            var body = $"seen Host={host} target={lines[0].Split(' ')[1]}";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
         }
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
+        catch (IOException)
         {
-            try
-            {
-                var stream = client.GetStream();
-                var head = new StringBuilder();
-                var buffer = new byte[1];
-                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-                {
-                    if (await stream.ReadAsync(buffer) == 0) return;
-                    head.Append((char)buffer[0]);
-                }
-                Interlocked.Increment(ref _requests);
-                var lines = head.ToString().Split("\r\n");
-                var host = lines.FirstOrDefault(l => l.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))?[5..].Trim() ?? "";
-                var body = $"seen Host={host} target={lines[0].Split(' ')[1]}";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
-            }
-            catch (IOException)
-            {
-                // The proxy cut the connection.
-            }
+            // The proxy cut the connection.
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stop.Dispose();
     }
 }
