@@ -169,7 +169,7 @@ internal static class GatewayEgressFlags
     }).SetMinimumLevel(level));
 
     public static k8s.KubernetesClientConfiguration ClusterConfig(string? kubeconfig) =>
-        kubeconfig is not null ? k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+        kubeconfig is not null ? Runtime.Configuration.KubeconfigLoader.Load(kubeconfig)
         : k8s.KubernetesClientConfiguration.IsInCluster() ? k8s.KubernetesClientConfiguration.InClusterConfig()
-        : k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile();
+        : Runtime.Configuration.KubeconfigLoader.Load();
 }

@@ -87,7 +87,7 @@ internal static class OperatorCommand
         try
         {
             config = kubeconfig is not null || context is not null
-                ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, context)
+                ? Runtime.Configuration.KubeconfigLoader.Load(kubeconfig, context)
                 : KubernetesClientConfiguration.BuildDefaultConfig();
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or IOException)

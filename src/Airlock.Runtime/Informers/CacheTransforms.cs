@@ -5,15 +5,16 @@ namespace Airlock.Runtime.Informers;
 
 /// <summary>
 /// Informer transforms that keep a controller's caches small: per kind, drop what a controller acting on owned children
-/// never reads from its cache, then pool the strings that thousands of objects share (see <see cref="ForControllers"/>).
+/// never reads from its cache, then pool the strings and owner references that thousands of objects share (see
+/// <see cref="ForControllers"/>).
 /// </summary>
 /// <remarks>
 /// What stays: all metadata but <c>managedFields</c> and the <c>kubectl.kubernetes.io/last-applied-configuration</c>
 /// annotation (labels, every other annotation such as a desired-state hash, ownerReferences, finalizers, deletion and
 /// resource versions). Per kind:
 /// <list type="bullet">
-/// <item>Pod: of the spec only <c>activeDeadlineSeconds</c>, <c>runtimeClassName</c>, <c>serviceAccountName</c> and
-/// <c>nodeName</c> (containers and volumes go); of the status <c>phase</c>, <c>reason</c>, <c>message</c>,
+/// <item>Pod: of the spec only <c>activeDeadlineSeconds</c> and <c>runtimeClassName</c> (one shared spec object per pair of
+/// values); of the status <c>phase</c>, <c>reason</c>, <c>message</c>,
 /// <c>startTime</c> and each container's name, readiness, restart count and state (conditions, addresses and images go).</item>
 /// <item>ConfigMap and Secret: no data.</item>
 /// <item>NetworkPolicy: no spec. Role: no rules. RoleBinding: no subjects (the roleRef stays).</item>
@@ -26,14 +27,22 @@ public static class CacheTransforms
 {
     public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
-    /// <summary>Slims (<see cref="Slim"/>) then pools strings (<see cref="ObjectStringInterner"/>) with one pool per transform.</summary>
+    /// <summary>One slim pod spec per (deadline, runtime class): every sandbox pod of a kind shares it.</summary>
+    private static readonly GenerationalPool<(long? Deadline, string? RuntimeClass), V1PodSpec> SlimPodSpecs = new(generationSize: 256);
+
+    /// <summary>
+    /// Slims (<see cref="Slim"/>), pools strings (<see cref="ObjectStringInterner"/>), then shares owner-reference lists
+    /// (<see cref="OwnerReferencePool"/>), with one pool of each per transform.
+    /// </summary>
     public static Func<IKubernetesObject<V1ObjectMeta>, IKubernetesObject<V1ObjectMeta>> ForControllers(StringPool? pool = null)
     {
         var interner = new ObjectStringInterner(pool ?? new StringPool());
+        var owners = new OwnerReferencePool();
         return obj =>
         {
             Slim(obj);
             interner.Intern(obj);
+            owners.Share(obj);
             return obj;
         };
     }
@@ -82,14 +91,9 @@ public static class CacheTransforms
     {
         if (pod.Spec is { } spec)
         {
-            pod.Spec = new V1PodSpec
-            {
-                Containers = [],
-                ActiveDeadlineSeconds = spec.ActiveDeadlineSeconds,
-                RuntimeClassName = spec.RuntimeClassName,
-                ServiceAccountName = spec.ServiceAccountName,
-                NodeName = spec.NodeName,
-            };
+            pod.Spec = SlimPodSpecs.GetOrAdd(
+                (spec.ActiveDeadlineSeconds, spec.RuntimeClassName),
+                static key => new V1PodSpec { Containers = Array.Empty<V1Container>(), ActiveDeadlineSeconds = key.Deadline, RuntimeClassName = key.RuntimeClass });
         }
         if (pod.Status is { } status)
         {

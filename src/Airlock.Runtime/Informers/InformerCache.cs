@@ -7,6 +7,10 @@ namespace Airlock.Runtime.Informers;
 /// An informer's local copy of the objects, keyed by namespace/name with secondary indexes
 /// (namespace, owner uid, and any custom indexer). Readers never call the API server.
 /// </summary>
+/// <remarks>
+/// The two built-in indexes are built on their first use and kept from then on: a cache nobody asks by namespace or
+/// owner (most of an operator's child caches) does not pay for them on every object.
+/// </remarks>
 public sealed class InformerCache<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -20,12 +24,6 @@ public sealed class InformerCache<T>
     private readonly Dictionary<ObjectKey, T> _items = [];
     private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, IndexBucket>> _indices = new(StringComparer.Ordinal);
-
-    public InformerCache()
-    {
-        AddIndexer(NamespaceIndex, o => [o.Metadata?.NamespaceProperty ?? ""]);
-        AddIndexer(OwnerUidIndex, OwnerUids);
-    }
 
     public int Count
     {
@@ -43,9 +41,11 @@ public sealed class InformerCache<T>
         _lock.EnterWriteLock();
         try
         {
-            if (!_indexers.TryAdd(name, indexer)) throw new InvalidOperationException($"Indexer '{name}' already exists.");
-            _indices[name] = new Dictionary<string, IndexBucket>(StringComparer.Ordinal);
-            foreach (var (key, obj) in _items) IndexOne(name, indexer, key, obj);
+            if (name is NamespaceIndex or OwnerUidIndex || !_indexers.TryAdd(name, indexer))
+            {
+                throw new InvalidOperationException($"Indexer '{name}' already exists.");
+            }
+            BuildIndex(name, indexer);
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -76,6 +76,7 @@ public sealed class InformerCache<T>
     /// <summary>Objects whose indexer produced <paramref name="value"/>.</summary>
     public IReadOnlyList<T> ByIndex(string indexName, string value)
     {
+        EnsureBuiltInIndex(indexName);
         _lock.EnterReadLock();
         try
         {
@@ -120,6 +121,35 @@ public sealed class InformerCache<T>
             return old;
         }
         finally { _lock.ExitWriteLock(); }
+    }
+
+    private void EnsureBuiltInIndex(string indexName)
+    {
+        Func<T, IEnumerable<string>>? indexer = indexName switch
+        {
+            NamespaceIndex => o => [o.Metadata?.NamespaceProperty ?? ""],
+            OwnerUidIndex => OwnerUids,
+            _ => null,
+        };
+        if (indexer is null) return;
+        _lock.EnterReadLock();
+        try
+        {
+            if (_indexers.ContainsKey(indexName)) return;
+        }
+        finally { _lock.ExitReadLock(); }
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_indexers.TryAdd(indexName, indexer)) BuildIndex(indexName, indexer);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void BuildIndex(string name, Func<T, IEnumerable<string>> indexer)
+    {
+        _indices[name] = new Dictionary<string, IndexBucket>(StringComparer.Ordinal);
+        foreach (var (key, obj) in _items) IndexOne(name, indexer, key, obj);
     }
 
     private static IEnumerable<string> OwnerUids(T obj)

@@ -89,7 +89,6 @@ public class CacheTransformsTests
 
         pod.Spec.ActiveDeadlineSeconds.Should().Be(600);
         pod.Spec.RuntimeClassName.Should().Be("kata-qemu");
-        pod.Spec.ServiceAccountName.Should().Be("t1-agent");
         pod.Status.Phase.Should().Be("Failed");
         pod.Status.Reason.Should().Be("DeadlineExceeded");
         pod.Status.StartTime.Should().Be(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -221,5 +220,43 @@ public class CacheTransformsTests
         first.Metadata.Labels.Should().BeOfType<CompactStringMap>();
         first.Metadata.NamespaceProperty.Should().BeSameAs(second.Metadata.NamespaceProperty);
         first.Metadata.OwnerReferences[0].Uid.Should().BeSameAs(second.Metadata.OwnerReferences[0].Uid);
+    }
+
+    [Test]
+    public void Pods_with_the_same_deadline_and_runtime_class_share_one_read_only_spec()
+    {
+        var first = (V1Pod)CacheTransforms.Slim(Pod());
+        var second = (V1Pod)CacheTransforms.Slim(Pod());
+
+        first.Spec.Should().BeSameAs(second.Spec);
+        first.Spec.ServiceAccountName.Should().BeNull("nothing reads it from the cache, and it would make every spec unique");
+        var add = () => first.Spec.Containers.Add(new V1Container { Name = "x" });
+        add.Should().Throw<NotSupportedException>();
+    }
+
+    [Test]
+    public void Pods_with_another_deadline_get_their_own_spec()
+    {
+        var other = Pod();
+        other.Spec.ActiveDeadlineSeconds = 60;
+
+        var first = (V1Pod)CacheTransforms.Slim(Pod());
+        var second = (V1Pod)CacheTransforms.Slim(other);
+
+        second.Spec.Should().NotBeSameAs(first.Spec);
+        second.Spec.ActiveDeadlineSeconds.Should().Be(60);
+    }
+
+    [Test]
+    public void Children_of_one_owner_share_one_read_only_owner_reference_list()
+    {
+        var transform = CacheTransforms.ForControllers();
+        var pod = (V1Pod)transform(Pod());
+        var account = (V1ServiceAccount)transform(new V1ServiceAccount { Metadata = Meta("t1-agent") });
+
+        account.Metadata.OwnerReferences.Should().BeSameAs(pod.Metadata.OwnerReferences);
+        account.Metadata.OwnerReferences.Should().ContainSingle(r => r.Uid == "task-uid" && r.Controller == true);
+        var add = () => account.Metadata.OwnerReferences.Add(new V1OwnerReference());
+        add.Should().Throw<NotSupportedException>();
     }
 }

@@ -80,4 +80,27 @@ public class InformerCacheTests
         cache.ByOwner(owner.Metadata.Uid).Should().BeEmpty();
         cache.ByNamespace("default").Should().BeEmpty();
     }
+
+    [Test]
+    public void A_built_in_index_first_asked_for_late_covers_what_was_cached_before_and_after()
+    {
+        var cache = new InformerCache<V1ConfigMap>();
+        cache.Upsert(Objects.ConfigMap("before", "1", ns: "one"));
+        cache.ByNamespace("one").Select(o => o.Metadata.Name).Should().Equal("before");
+
+        cache.Upsert(Objects.ConfigMap("after", "2", ns: "one"));
+        cache.Remove(new ObjectKey("one", "before"));
+
+        cache.ByNamespace("one").Select(o => o.Metadata.Name).Should().Equal("after");
+    }
+
+    [Test]
+    public void A_custom_indexer_cannot_take_a_built_in_name()
+    {
+        var cache = new InformerCache<V1ConfigMap>();
+
+        var act = () => cache.AddIndexer(InformerCache<V1ConfigMap>.NamespaceIndex, o => ["x"]);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*namespace*");
+    }
 }
