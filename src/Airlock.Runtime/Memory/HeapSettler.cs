@@ -8,7 +8,8 @@ namespace Airlock.Runtime.Memory;
 /// superseded object versions, the work queue's backlog and the reconcilers' in-flight objects promoted to generation 2,
 /// where they die; with no allocation after the burst nothing makes the GC look at generation 2 again, so that memory
 /// stays committed (several times the live heap after 10,000 tasks). When <see cref="HeapSettlePolicy"/> says so, this runs
-/// one blocking, compacting full collection that also decommits the freed memory (<see cref="GCCollectionMode.Aggressive"/>).
+/// one blocking, compacting full collection that also decommits the freed memory (<see cref="GCCollectionMode.Aggressive"/>),
+/// then returns the C allocator's free pages (<see cref="NativeHeap"/>: the JIT's and TLS's leftovers from the burst).
 /// It never runs while the process is busy, so it costs no reconcile latency.
 /// </summary>
 public sealed partial class HeapSettler
@@ -44,9 +45,10 @@ public sealed partial class HeapSettler
                 if (!policy.Observe(GC.GetTotalAllocatedBytes(), before, elapsed)) continue;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                var trimmed = NativeHeap.Trim();
                 policy.Settled(after);
                 Settlements++;
-                Log.Settled(_logger, before / (1024 * 1024), after / (1024 * 1024));
+                Log.Settled(_logger, before / (1024 * 1024), after / (1024 * 1024), trimmed ? "trimmed" : "not trimmable here");
                 last = _time.GetTimestamp();
             }
         }
@@ -57,7 +59,7 @@ public sealed partial class HeapSettler
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Heap compacted after a quiet spell: {Before} MiB committed before, {After} MiB after")]
-        public static partial void Settled(ILogger logger, long before, long after);
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Heap compacted after a quiet spell: {Before} MiB committed before, {After} MiB after; native heap {Native}")]
+        public static partial void Settled(ILogger logger, long before, long after, string native);
     }
 }
