@@ -30,6 +30,10 @@ public sealed class ListFixture
     public static string ConfigMapYaml(string name, string value) =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  key: {value}\n";
 
+    /// <summary>A <c>kind: List</c> (apiVersion v1) of the given single-object manifests.</summary>
+    public static string ListOf(params string[] manifests) =>
+        "apiVersion: v1\nkind: List\nitems:\n" + string.Concat(manifests.Select(m => "- " + m.TrimEnd('\n').Replace("\n", "\n  ", StringComparison.Ordinal) + "\n"));
+
     /// <summary>Writes <paramref name="content"/> to a fresh file and returns its path.</summary>
     public string WriteFile(string content)
     {
