@@ -95,6 +95,30 @@ public class KubectlListApplyTests
     }
 
     [Test]
+    public async Task Apply_of_a_typed_list_validates_and_creates_every_item()
+    {
+        await using var ns = await _fixture.Cluster.CreateNamespaceAsync();
+        var typed = ListFixture.ListOf(ListFixture.ConfigMapYaml("typed-a", "v"), ListFixture.ConfigMapYaml("typed-b", "v")).Replace("kind: List", "kind: ConfigMapList");
+        var list = _fixture.WriteFile(typed);
+
+        var applied = await Kubectl.RunAsync("-n", ns.Name, "apply", "-f", list);
+
+        applied.EnsureSuccess().Stdout.Should().Contain("configmap/typed-a created").And.Contain("configmap/typed-b created");
+    }
+
+    [Test]
+    public async Task An_unknown_field_in_a_typed_list_item_is_refused_by_name()
+    {
+        await using var ns = await _fixture.Cluster.CreateNamespaceAsync();
+        var typed = ListFixture.ListOf(ListFixture.ConfigMapYaml("typed", "v") + "bogus: 1\n").Replace("kind: List", "kind: ConfigMapList");
+
+        var applied = await Kubectl.RunAsync("-n", ns.Name, "apply", "-f", _fixture.WriteFile(typed));
+
+        applied.ExitCode.Should().NotBe(0);
+        applied.Stderr.Should().Contain("unknown field \"bogus\"");
+    }
+
+    [Test]
     public async Task Create_of_a_list_creates_every_item()
     {
         await using var ns = await _fixture.Cluster.CreateNamespaceAsync();
