@@ -13,12 +13,14 @@ public sealed class NonResourceEndpoints(ApiServices services)
     public const string CountersPath = "/debug/airlock/requests";
 
     private readonly ApiServices _services = services;
+    private readonly OpenApiV2Endpoint _openApiV2 = new(services);
 
     public Task HandleAsync(HttpContext http, RequestInfo info)
     {
         if (info.Verb is not ("get" or "head")) throw ApiError.MethodNotAllowed($"the server does not allow this method on the requested resource ({info.Path})");
         var path = info.Path.TrimEnd('/');
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is ["openapi", "v2"]) return _openApiV2.HandleAsync(http);
         JsonObject? body = parts switch
         {
             ["api"] => DiscoveryDocuments.ApiVersions(_services.ServerAddress),
