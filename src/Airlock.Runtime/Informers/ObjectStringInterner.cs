@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using k8s.Models;
 
 namespace Airlock.Runtime.Informers;
 
@@ -9,6 +10,9 @@ namespace Airlock.Runtime.Informers;
 /// them) and replaces every string with its <see cref="StringPool"/> instance; small string maps (labels, annotations)
 /// become <see cref="CompactStringMap"/>s with pooled keys and values. <c>resourceVersion</c> is left alone (unique per
 /// object version, pooling it would only churn the pool). Anything else (JSON elements, framework types) is not entered.
+/// Two small value objects that thousands of cached objects repeat are shared whole, by content: resource quantities
+/// (every task asks for the same CPU and memory) and conditions (tasks that moved in the same second carry equal ones).
+/// Like the cached objects, shared values are read-only: code that changes a status works on a copy.
 /// </summary>
 public sealed class ObjectStringInterner
 {
@@ -21,6 +25,8 @@ public sealed class ObjectStringInterner
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "ResourceVersion" };
 
     private readonly StringPool _pool;
+    private readonly GenerationalPool<string, ResourceQuantity> _quantities = new(generationSize: 1024);
+    private readonly GenerationalPool<ConditionKey, V1Condition> _conditions = new(generationSize: 16_384);
 
     public ObjectStringInterner(StringPool pool) => _pool = pool;
 
@@ -52,12 +58,39 @@ public sealed class ObjectStringInterner
                     for (var i = 0; i < strings.Count; i++) strings[i] = _pool.Intern(strings[i])!;
                     break;
                 case MemberKind.ModelList:
-                    foreach (var item in (IEnumerable)value) Walk(item, depth + 1);
+                    WalkList(value, depth + 1);
                     break;
                 case MemberKind.Model:
-                    Walk(value, depth + 1);
+                    var shared = Share(value, depth + 1);
+                    if (!ReferenceEquals(shared, value)) member.Property.SetValue(obj, shared);
                     break;
             }
+        }
+    }
+
+    private void WalkList(object list, int depth)
+    {
+        if (list is IList<V1Condition> conditions && !conditions.IsReadOnly)
+        {
+            for (var i = 0; i < conditions.Count; i++) conditions[i] = (V1Condition)Share(conditions[i], depth);
+            return;
+        }
+        foreach (var item in (IEnumerable)list) Walk(item, depth);
+    }
+
+    /// <summary>The pooled instance equal to a shareable value (after pooling its strings); anything else walked in place.</summary>
+    private object Share(object value, int depth)
+    {
+        switch (value)
+        {
+            case ResourceQuantity quantity:
+                return quantity.ToString() is { } text ? _quantities.GetOrAdd(text, _ => quantity) : quantity;
+            case V1Condition condition:
+                Walk(condition, depth);
+                return _conditions.GetOrAdd(ConditionKey.Of(condition), _ => condition);
+            default:
+                Walk(value, depth);
+                return value;
         }
     }
 
@@ -104,4 +137,10 @@ public sealed class ObjectStringInterner
     }
 
     private sealed record Member(PropertyInfo Property, MemberKind Kind);
+
+    private readonly record struct ConditionKey(
+        string? Type, string? Status, string? Reason, string? Message, DateTime? LastTransitionTime, long? ObservedGeneration)
+    {
+        public static ConditionKey Of(V1Condition c) => new(c.Type, c.Status, c.Reason, c.Message, c.LastTransitionTime, c.ObservedGeneration);
+    }
 }

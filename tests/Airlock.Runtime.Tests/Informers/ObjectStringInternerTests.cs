@@ -69,4 +69,42 @@ public class ObjectStringInternerTests
 
         configMap.Data.Should().BeOfType<Dictionary<string, string>>();
     }
+
+    [Test]
+    public void Equal_resource_quantities_become_one_instance()
+    {
+        var interner = new ObjectStringInterner(new StringPool());
+        var first = new SampleStatus { Cpu = new ResourceQuantity("500m") };
+        var second = new SampleStatus { Cpu = new ResourceQuantity("500m") };
+        var other = new SampleStatus { Cpu = new ResourceQuantity("2") };
+
+        interner.Intern(first);
+        interner.Intern(second);
+        interner.Intern(other);
+
+        second.Cpu.Should().BeSameAs(first.Cpu);
+        other.Cpu.Should().NotBeSameAs(first.Cpu);
+        other.Cpu!.ToString().Should().Be("2");
+    }
+
+    [Test]
+    public void Equal_conditions_become_one_instance_and_different_ones_stay_apart()
+    {
+        var interner = new ObjectStringInterner(new StringPool());
+        var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var first = new SampleStatus { Conditions = [Condition(at)] };
+        var second = new SampleStatus { Conditions = [Condition(at)] };
+        var later = new SampleStatus { Conditions = [Condition(at.AddSeconds(1))] };
+
+        interner.Intern(first);
+        interner.Intern(second);
+        interner.Intern(later);
+
+        second.Conditions[0].Should().BeSameAs(first.Conditions[0]);
+        later.Conditions[0].Should().NotBeSameAs(first.Conditions[0]);
+        later.Conditions[0].LastTransitionTime.Should().Be(at.AddSeconds(1));
+    }
+
+    private static V1Condition Condition(DateTime at) =>
+        new() { Type = Fresh("Ready"), Status = Fresh("True"), Reason = Fresh("Applied"), Message = Fresh("ok"), LastTransitionTime = at, ObservedGeneration = 1 };
 }
