@@ -44,12 +44,15 @@ public sealed partial class OperatorProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runtime knobs for the operator process only, from <c>AIRLOCK_BENCH_OPERATOR_DOTNET</c> (<c>GCConserveMemory=5;gcConcurrent=0</c>
-    /// becomes <c>DOTNET_GCConserveMemory=5</c> and <c>DOTNET_gcConcurrent=0</c>): for trying GC settings without rebuilding.
+    /// The runtime settings of the operator process: those the chart gives the operator's container
+    /// (<see cref="Airlock.Operator.Hosting.OperatorRuntime.Environment"/>), then any from <c>AIRLOCK_BENCH_OPERATOR_DOTNET</c>
+    /// (<c>GCConserveMemory=5;TieredCompilation=1</c> becomes <c>DOTNET_GCConserveMemory=5</c> and
+    /// <c>DOTNET_TieredCompilation=1</c>, replacing the chart's value): for trying settings without rebuilding
+    /// (<c>EnableDiagnostics=1</c> lets dotnet-gcdump and dotnet-counters attach).
     /// </summary>
     private static Dictionary<string, string> RuntimeSettings()
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(Airlock.Operator.Hosting.OperatorRuntime.Environment, StringComparer.Ordinal);
         foreach (var pair in (Environment.GetEnvironmentVariable("AIRLOCK_BENCH_OPERATOR_DOTNET") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var at = pair.IndexOf('=', StringComparison.Ordinal);

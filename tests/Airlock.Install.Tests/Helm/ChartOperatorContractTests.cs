@@ -13,6 +13,16 @@ public sealed class ChartOperatorContractTests
     private static readonly string[] WithWebhooks = ["default", "ha", "cert-manager", "operator-certs"];
 
     [TestCaseSource(typeof(ValueSets), nameof(ValueSets.Names))]
+    public void Operator_runs_with_the_runtime_settings_the_benchmark_measures(string valueSet)
+    {
+        var env = ChartCliContractTests.Container(valueSet, "operator").Env
+            .Where(e => ((string?)e["name"])?.StartsWith("DOTNET_", StringComparison.Ordinal) == true)
+            .ToDictionary(e => (string)e["name"]!, e => (string?)e["value"]);
+
+        env.Should().BeEquivalentTo(Airlock.Operator.Hosting.OperatorRuntime.Environment);
+    }
+
+    [TestCaseSource(typeof(ValueSets), nameof(ValueSets.Names))]
     public void Operator_serves_webhooks_exactly_when_the_chart_installs_them(string valueSet)
     {
         var summary = Check(valueSet);
