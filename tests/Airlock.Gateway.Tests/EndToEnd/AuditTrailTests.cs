@@ -6,11 +6,9 @@ using Airlock.Gateway.Tests.Support;
 namespace Airlock.Gateway.Tests.EndToEnd;
 
 [NonParallelizable]
-public sealed class AuditTrailTests
+public sealed class AuditTrailTests : GatewayFixture
 {
     private const string Secret = "sk-abcdefghijklmnopqrstuvwx123456";
-
-    private GatewayHarness Harness = null!;
 
     [TearDown]
     public void Reset() => Harness.Provider.Completion = "Hello from the stand-in.";
