@@ -2,57 +2,33 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Airlock.ControlPlane.Auth;
+using Airlock.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Airlock.ControlPlane.Tests.Admission;
 
 /// <summary>A real HTTPS admission webhook server on 127.0.0.1 (Kestrel), with a serving certificate from a dev CA.</summary>
 public sealed class TestWebhookServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly ConcurrentDictionary<string, Func<JsonObject, CancellationToken, Task<JsonObject>>> _handlers = new();
 
-    private TestWebhookServer(WebApplication app, string baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private TestWebhookServer(LoopbackHost host) => _host = host;
 
-    public string BaseUrl { get; }
+    /// <summary><c>https://127.0.0.1:PORT</c>.</summary>
+    public string BaseUrl => _host.Address.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Every AdmissionReview request received, by path.</summary>
     public ConcurrentQueue<(string Path, JsonObject Review)> Received { get; } = new();
 
+    /// <summary>A server whose certificate names <paramref name="dnsNames"/>, or 127.0.0.1 when none are given.</summary>
     public static async Task<TestWebhookServer> StartAsync(DevCertificateAuthority ca, string[]? dnsNames = null)
     {
         var certificate = ca.IssueServerCertificate(dnsNames ?? [], dnsNames is null ? [IPAddress.Loopback] : []);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(certificate)));
-        var app = builder.Build();
         TestWebhookServer? server = null;
-        app.MapPost("/{hook}", async (HttpContext context, string hook) =>
-        {
-            var review = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
-            server!.Received.Enqueue((hook, review));
-            if (!server._handlers.TryGetValue(hook, out var handler))
-            {
-                context.Response.StatusCode = 404;
-                return;
-            }
-            var response = await handler(review, context.RequestAborted);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(response.ToJsonString());
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new TestWebhookServer(app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var host = await LoopbackHost.StartAsync(app => app.MapPost("/{hook}", (HttpContext context, string hook) => server!.ReviewAsync(context, hook)), certificate);
+        server = new TestWebhookServer(host);
         return server;
     }
 
@@ -65,11 +41,7 @@ public sealed class TestWebhookServer : IAsyncDisposable
     public IReadOnlyList<JsonObject> RequestsTo(string hook) =>
         Received.Where(r => r.Path == hook).Select(r => (JsonObject)r.Review["request"]!).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>An AdmissionReview response to <paramref name="review"/>.</summary>
     public static JsonObject Respond(JsonObject review, bool allowed, JsonObject? status = null, string? jsonPatch = null, params string[] warnings)
@@ -83,5 +55,19 @@ public sealed class TestWebhookServer : IAsyncDisposable
         }
         if (warnings.Length > 0) response["warnings"] = new JsonArray(warnings.Select(w => (JsonNode?)w).ToArray());
         return new JsonObject { ["apiVersion"] = "admission.k8s.io/v1", ["kind"] = "AdmissionReview", ["response"] = response };
+    }
+
+    private async Task ReviewAsync(HttpContext context, string hook)
+    {
+        var review = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
+        Received.Enqueue((hook, review));
+        if (!_handlers.TryGetValue(hook, out var handler))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        var response = await handler(review, context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(response.ToJsonString());
     }
 }

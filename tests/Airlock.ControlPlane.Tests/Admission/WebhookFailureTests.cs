@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Airlock.ControlPlane.Admission;
 using Airlock.ControlPlane.Api;
-using Airlock.ControlPlane.Auth;
-using Airlock.ControlPlane.Resources;
 using static Airlock.ControlPlane.Tests.Admission.Webhooks;
 
 namespace Airlock.ControlPlane.Tests.Admission;

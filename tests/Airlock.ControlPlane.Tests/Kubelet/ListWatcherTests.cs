@@ -37,27 +37,29 @@ public class ListWatcherTests
         }
     }
 
-    private static (ListWatcher<V1Pod> Watcher, ConcurrentQueue<string> Seen) Build(ScriptedApi api)
+    /// <summary>Runs a watcher over <paramref name="api"/> until <paramref name="reached"/> completes, then stops it; what it handed on.</summary>
+    private static async Task<ConcurrentQueue<string>> RunUntilAsync(ScriptedApi api, Func<ListWatcher<V1Pod>, Task> reached)
     {
         var seen = new ConcurrentQueue<string>();
         var watcher = new ListWatcher<V1Pod>("pods", api.ListAsync, api.WatchAsync,
             items => seen.Enqueue("sync:" + items.Count),
             (type, pod) => seen.Enqueue($"{type}:{pod.Metadata.Name}"),
             NullLogger.Instance);
-        return (watcher, seen);
+        using var stop = new CancellationTokenSource();
+        var run = watcher.RunAsync(stop.Token);
+
+        await reached(watcher);
+        await stop.CancelAsync();
+        await run;
+        return seen;
     }
 
     [Test]
     public async Task A_watch_that_ends_is_resumed_from_the_last_resource_version()
     {
         var api = new ScriptedApi { OnWatch = (n, _) => n == 1 ? [(WatchEventType.Added, Pod("a", "105"))] : [] };
-        var (watcher, seen) = Build(api);
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(stop.Token);
 
-        await Eventually.Until(() => api.Watches >= 2);
-        await stop.CancelAsync();
-        await run;
+        var seen = await RunUntilAsync(api, _ => Eventually.Until(() => api.Watches >= 2));
 
         api.WatchedFrom.Take(2).Should().Equal("100", "105");
         api.Lists.Should().Be(1);
@@ -75,13 +77,8 @@ public class ListWatcherTests
                 return [];
             },
         };
-        var (watcher, _) = Build(api);
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(stop.Token);
 
-        await Eventually.Until(() => api.Lists >= 2);
-        await stop.CancelAsync();
-        await run;
+        await RunUntilAsync(api, _ => Eventually.Until(() => api.Lists >= 2));
 
         api.WatchedFrom.Take(2).Should().Equal("100", "200");
     }
@@ -93,13 +90,8 @@ public class ListWatcherTests
         api.OnList = n => n == 1
             ? Task.FromException<(IList<V1Pod>, string?)>(new HttpRequestException("connection refused"))
             : Task.FromResult<(IList<V1Pod>, string?)>(([Pod("a", "1")], "7"));
-        var (watcher, seen) = Build(api);
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(stop.Token);
 
-        await watcher.Synced.WaitAsync(TimeSpan.FromSeconds(15));
-        await stop.CancelAsync();
-        await run;
+        var seen = await RunUntilAsync(api, watcher => watcher.Synced.WaitAsync(TimeSpan.FromSeconds(15)));
 
         seen.Should().StartWith(["sync:1"]);
         api.Lists.Should().BeGreaterThanOrEqualTo(2);
@@ -109,13 +101,8 @@ public class ListWatcherTests
     public async Task Bookmarks_move_the_resource_version_without_an_event()
     {
         var api = new ScriptedApi { OnWatch = (n, _) => n == 1 ? [(WatchEventType.Bookmark, Pod("", "150"))] : [] };
-        var (watcher, seen) = Build(api);
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(stop.Token);
 
-        await Eventually.Until(() => api.Watches >= 2);
-        await stop.CancelAsync();
-        await run;
+        var seen = await RunUntilAsync(api, _ => Eventually.Until(() => api.Watches >= 2));
 
         api.WatchedFrom.Take(2).Should().Equal("100", "150");
         seen.Should().Equal("sync:0");

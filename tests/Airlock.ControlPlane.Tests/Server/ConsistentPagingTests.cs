@@ -1,6 +1,7 @@
 using Airlock.Testing;
 using k8s;
 using k8s.Models;
+using static Airlock.Testing.TestConfigMaps;
 
 namespace Airlock.ControlPlane.Tests.Server;
 
@@ -8,25 +9,14 @@ namespace Airlock.ControlPlane.Tests.Server;
 /// Continue pages of a list are a consistent snapshot: they show the objects as they were when the first page was
 /// served (the API server's resourceVersion in the continue token), whatever was written in between.
 /// </summary>
-public class ConsistentPagingTests
+public class ConsistentPagingTests : SharedClusterFixture
 {
-    private TestCluster _cluster = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await TestCluster.SharedAsync();
-
-    private static V1ConfigMap ConfigMap(string name, string value = "0") => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name },
-        Data = new Dictionary<string, string> { ["n"] = value },
-    };
-
     [Test]
     public async Task A_continue_page_leaves_out_objects_created_after_the_first_page()
     {
         await using var ns = await FourConfigMapsAsync();
         var first = await PageAsync(ns.Name, null);
-        await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm-9"), ns.Name);
+        await Cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm-9"), ns.Name);
 
         var rest = await PageAsync(ns.Name, first.Metadata.ContinueProperty);
 
@@ -38,9 +28,9 @@ public class ConsistentPagingTests
     {
         await using var ns = await FourConfigMapsAsync();
         var first = await PageAsync(ns.Name, null);
-        var changed = await _cluster.Client.CoreV1.ReadNamespacedConfigMapAsync("cm-3", ns.Name);
+        var changed = await Cluster.Client.CoreV1.ReadNamespacedConfigMapAsync("cm-3", ns.Name);
         changed.Data["n"] = "1";
-        await _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(changed, "cm-3", ns.Name);
+        await Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(changed, "cm-3", ns.Name);
 
         var rest = await PageAsync(ns.Name, first.Metadata.ContinueProperty);
 
@@ -52,7 +42,7 @@ public class ConsistentPagingTests
     {
         await using var ns = await FourConfigMapsAsync();
         var first = await PageAsync(ns.Name, null);
-        await _cluster.Client.CoreV1.DeleteNamespacedConfigMapAsync("cm-2", ns.Name);
+        await Cluster.Client.CoreV1.DeleteNamespacedConfigMapAsync("cm-2", ns.Name);
 
         var rest = await PageAsync(ns.Name, first.Metadata.ContinueProperty);
 
@@ -64,7 +54,7 @@ public class ConsistentPagingTests
     {
         await using var ns = await FourConfigMapsAsync();
         var first = await PageAsync(ns.Name, null);
-        await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm-9"), ns.Name);
+        await Cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm-9"), ns.Name);
 
         var rest = await PageAsync(ns.Name, first.Metadata.ContinueProperty);
 
@@ -73,11 +63,11 @@ public class ConsistentPagingTests
 
     private async Task<TestNamespace> FourConfigMapsAsync()
     {
-        var ns = await _cluster.CreateNamespaceAsync();
-        foreach (var i in Enumerable.Range(0, 4)) await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap($"cm-{i}"), ns.Name);
+        var ns = await Cluster.CreateNamespaceAsync();
+        await CreateNumberedAsync(Cluster.Client, ns.Name, 4);
         return ns;
     }
 
     private Task<V1ConfigMapList> PageAsync(string ns, string? token) =>
-        _cluster.Client.CoreV1.ListNamespacedConfigMapAsync(ns, limit: 2, continueParameter: token);
+        Cluster.Client.CoreV1.ListNamespacedConfigMapAsync(ns, limit: 2, continueParameter: token);
 }

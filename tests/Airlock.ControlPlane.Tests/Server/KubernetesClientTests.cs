@@ -4,27 +4,17 @@ using Airlock.Testing;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using static Airlock.Testing.TestConfigMaps;
 
 namespace Airlock.ControlPlane.Tests.Server;
 
-public class KubernetesClientTests
+public class KubernetesClientTests : SharedClusterFixture
 {
-    private TestCluster _cluster = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await TestCluster.SharedAsync();
-
-    private static V1ConfigMap ConfigMap(string name, string value = "0") => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name },
-        Data = new Dictionary<string, string> { ["n"] = value },
-    };
-
     [Test]
     public async Task Concurrent_increments_never_lose_an_update()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var client = _cluster.Client;
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var client = Cluster.Client;
         await client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("counter"), ns.Name);
         const int workers = 6, increments = 8;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -54,24 +44,24 @@ public class KubernetesClientTests
     [Test]
     public async Task Update_with_a_stale_resourceVersion_is_409()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var created = await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm"), ns.Name);
-        await _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(ConfigMap("cm", "1"), "cm", ns.Name);
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var created = await Cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm"), ns.Name);
+        await Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(ConfigMap("cm", "1"), "cm", ns.Name);
         created.Data["n"] = "stale";
-        var act = () => _cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "cm", ns.Name);
+        var act = () => Cluster.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "cm", ns.Name);
         (await act.Should().ThrowAsync<HttpOperationException>()).Which.Response.StatusCode.Should().Be(System.Net.HttpStatusCode.Conflict);
     }
 
     [Test]
     public async Task Paging_with_limit_and_continue_returns_every_item_once()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        foreach (var i in Enumerable.Range(0, 5)) await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap($"cm-{i}"), ns.Name);
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        await CreateNumberedAsync(Cluster.Client, ns.Name, 5);
         var names = new List<string>();
         string? token = null;
         do
         {
-            var page = await _cluster.Client.CoreV1.ListNamespacedConfigMapAsync(ns.Name, limit: 2, continueParameter: token);
+            var page = await Cluster.Client.CoreV1.ListNamespacedConfigMapAsync(ns.Name, limit: 2, continueParameter: token);
             names.AddRange(page.Items.Select(c => c.Metadata.Name));
             token = page.Metadata.ContinueProperty;
         }
@@ -82,8 +72,8 @@ public class KubernetesClientTests
     [Test]
     public async Task Watch_sees_a_change_made_after_it_started()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var client = _cluster.Client;
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var client = Cluster.Client;
         var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns.Name);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var watching = Task.Run(async () =>
@@ -107,7 +97,7 @@ public class KubernetesClientTests
         cluster.RequireLocal();
         var client = cluster.Client;
         var old = (await client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
-        foreach (var i in Enumerable.Range(0, 10)) await client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap($"cm-{i}"), "default");
+        await CreateNumberedAsync(client, "default", 10);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         Exception? error = null;
         var expired = client.CoreV1.WatchListNamespacedConfigMapAsync("default", resourceVersion: old, onError: e => error = e, cancellationToken: cts.Token);

@@ -9,20 +9,12 @@ using k8s;
 namespace Airlock.Gateway.Tests.EndToEnd;
 
 [NonParallelizable]
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests : GatewayFixture
 {
-    private GatewayHarness _harness = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _harness = await GatewayHarness.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _harness.DisposeAsync();
-
     [Test]
     public async Task A_call_without_a_token_gets_401_in_the_openai_error_shape()
     {
-        using var response = await _harness.SendAsync(null, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
+        using var response = await Harness.SendAsync(null, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
         var body = await GatewayHarness.JsonAsync(response);
 
         (response.StatusCode, (string?)body["error"]?["code"], (string?)body["error"]?["type"])
@@ -32,7 +24,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task An_anthropic_call_without_a_token_gets_401_in_the_anthropic_error_shape()
     {
-        using var response = await _harness.SendAsync(null, HttpMethod.Post, "/v1/messages", GatewayHarness.Chat("claude-test", "hi"));
+        using var response = await Harness.SendAsync(null, HttpMethod.Post, "/v1/messages", GatewayHarness.Chat("claude-test", "hi"));
         var body = await GatewayHarness.JsonAsync(response);
 
         (response.StatusCode, (string?)body["type"], (string?)body["error"]?["type"])
@@ -42,7 +34,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task A_malformed_token_gets_401()
     {
-        using var response = await _harness.SendAsync("not a jwt", HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
+        using var response = await Harness.SendAsync("not a jwt", HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -50,11 +42,11 @@ public sealed class AuthenticationTests
     [Test]
     public async Task A_token_for_another_audience_gets_401()
     {
-        var agent = await _harness.CreateAgentAsync();
-        var pod = await _harness.Cluster.Client.CoreV1.ReadNamespacedPodAsync(agent.Pod, agent.Namespace);
-        var token = await AgentFactory.IssueTokenAsync(_harness.Cluster.Client, agent.Namespace, agent.Task + "-agent", pod, "https://kubernetes.default.svc");
+        var agent = await Harness.CreateAgentAsync();
+        var pod = await Harness.Cluster.Client.CoreV1.ReadNamespacedPodAsync(agent.Pod, agent.Namespace);
+        var token = await AgentFactory.IssueTokenAsync(Harness.Cluster.Client, agent.Namespace, agent.Task + "-agent", pod, "https://kubernetes.default.svc");
 
-        using var response = await _harness.SendAsync(token, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
+        using var response = await Harness.SendAsync(token, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -62,14 +54,14 @@ public sealed class AuthenticationTests
     [Test]
     public async Task An_expired_token_gets_401()
     {
-        var local = _harness.Cluster.RequireLocal();
-        var agent = await _harness.CreateAgentAsync();
-        var account = await _harness.Cluster.Client.CoreV1.ReadNamespacedServiceAccountAsync(agent.Task + "-agent", agent.Namespace);
+        var local = Harness.Cluster.RequireLocal();
+        var agent = await Harness.CreateAgentAsync();
+        var account = await Harness.Cluster.Client.CoreV1.ReadNamespacedServiceAccountAsync(agent.Task + "-agent", agent.Namespace);
         var now = DateTimeOffset.UtcNow;
         var expired = local.TokenIssuer.Issue(new ServiceAccountTokenClaims(agent.Namespace, account.Metadata.Name, account.Metadata.Uid,
             [SandboxContract.TokenAudience], now.AddMinutes(-20), now.AddMinutes(-10), new BoundObjectReference("Pod", agent.Pod, agent.PodUid)));
 
-        using var response = await _harness.SendAsync(expired, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
+        using var response = await Harness.SendAsync(expired, HttpMethod.Post, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -77,24 +69,24 @@ public sealed class AuthenticationTests
     [Test]
     public async Task The_token_of_a_deleted_pod_gets_403_at_once_despite_the_verdict_cache()
     {
-        var agent = await _harness.CreateAgentAsync();
-        (await _harness.ChatAsync(agent)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var agent = await Harness.CreateAgentAsync();
+        (await Harness.ChatAsync(agent)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await _harness.Cluster.Client.CoreV1.DeleteNamespacedPodAsync(agent.Pod, agent.Namespace, gracePeriodSeconds: 0);
+        await Harness.Cluster.Client.CoreV1.DeleteNamespacedPodAsync(agent.Pod, agent.Namespace, gracePeriodSeconds: 0);
 
-        await Eventually.UntilAsync(async () => (await _harness.ChatAsync(agent)).StatusCode == HttpStatusCode.Forbidden, "a 403 for the deleted pod's token");
+        await Eventually.UntilAsync(async () => (await Harness.ChatAsync(agent)).StatusCode == HttpStatusCode.Forbidden, "a 403 for the deleted pod's token");
     }
 
     [Test]
     public async Task A_task_that_is_not_running_gets_403()
     {
-        var agent = await _harness.CreateAgentAsync();
+        var agent = await Harness.CreateAgentAsync();
 
-        await AgentFactory.SetPhaseAsync(_harness.Cluster.Client, agent.Namespace, agent.Task, AgentTaskPhase.Succeeded);
+        await AgentFactory.SetPhaseAsync(Harness.Cluster.Client, agent.Namespace, agent.Task, AgentTaskPhase.Succeeded);
 
         await Eventually.UntilAsync(async () =>
         {
-            using var response = await _harness.ChatAsync(agent);
+            using var response = await Harness.ChatAsync(agent);
             return response.StatusCode == HttpStatusCode.Forbidden && (string?)(await GatewayHarness.JsonAsync(response))["error"]?["code"] == "task_not_running";
         }, "a 403 task_not_running");
     }
@@ -102,9 +94,9 @@ public sealed class AuthenticationTests
     [Test]
     public async Task A_model_outside_allowed_models_gets_403()
     {
-        var agent = await _harness.CreateAgentAsync();
+        var agent = await Harness.CreateAgentAsync();
 
-        using var response = await _harness.ChatAsync(agent, model: "gpt-forbidden");
+        using var response = await Harness.ChatAsync(agent, model: "gpt-forbidden");
         var body = await GatewayHarness.JsonAsync(response);
 
         (response.StatusCode, (string?)body["error"]?["code"]).Should().Be((HttpStatusCode.Forbidden, "model_not_allowed"));
@@ -113,9 +105,9 @@ public sealed class AuthenticationTests
     [Test]
     public async Task An_unreachable_token_review_refuses_the_call()
     {
-        var agent = await _harness.CreateAgentAsync();
+        var agent = await Harness.CreateAgentAsync();
         using var unreachable = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9" });
-        await using var other = await GatewayHarness.StartAsync(reviewer: new KubernetesTokenReviewer(unreachable), provider: _harness.Provider);
+        await using var other = await GatewayHarness.StartAsync(reviewer: new KubernetesTokenReviewer(unreachable), provider: Harness.Provider);
 
         using var response = await other.ChatAsync(agent);
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Airlock.Api.Tasks;
 using Airlock.Gateway.Serving;
 using Airlock.Gateway.Tests.Support;
+using Airlock.Testing.Providers;
 
 namespace Airlock.Gateway.Tests.EndToEnd;
 
@@ -11,35 +12,29 @@ namespace Airlock.Gateway.Tests.EndToEnd;
 /// stops), and the call is audited with status 502, the error code and the usage the provider reported before it broke.
 /// </summary>
 [NonParallelizable]
-public sealed class BrokenStreamTests
+public sealed class BrokenStreamTests : GatewayFixture
 {
-    private GatewayHarness _harness = null!;
-
     [OneTimeSetUp]
-    public async Task Start()
+    public void SplitAfterAWord()
     {
-        _harness = await GatewayHarness.StartAsync();
         // The first chunk ends a word ("Hello from "), so the redaction passes it on at once instead of waiting for more.
-        _harness.Provider.Completion = "Hello from a stand-in.";
+        Harness.Provider.Completion = "Hello from a stand-in.";
     }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _harness.DisposeAsync();
 
     [TearDown]
     public void Heal()
     {
-        _harness.Provider.BreakStream = StreamBreak.None;
-        _harness.Provider.HoldStream?.TrySetResult();
-        _harness.Provider.HoldStream = null;
+        Harness.Provider.BreakStream = StreamBreak.None;
+        Harness.Provider.HoldStream?.TrySetResult();
+        Harness.Provider.HoldStream = null;
     }
 
     [TestCase(StreamBreak.Reset)]
     [TestCase(StreamBreak.Truncate)]
     public async Task An_openai_stream_ends_with_an_error_data_event_and_no_done(StreamBreak how)
     {
-        var agent = await _harness.CreateAgentAsync();
-        _harness.Provider.BreakStream = how;
+        var agent = await Harness.CreateAgentAsync();
+        Harness.Provider.BreakStream = how;
 
         var events = await StreamAsync(agent, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi", stream: true));
         var last = JsonNode.Parse(Data(events[^1]))!;
@@ -52,8 +47,8 @@ public sealed class BrokenStreamTests
     [TestCase(StreamBreak.Truncate)]
     public async Task An_anthropic_stream_ends_with_an_error_event(StreamBreak how)
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "anthropic", AllowedModels = ["claude-test"] });
-        _harness.Provider.BreakStream = how;
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "anthropic", AllowedModels = ["claude-test"] });
+        Harness.Provider.BreakStream = how;
 
         var events = await StreamAsync(agent, "/v1/messages", AnthropicStream());
         var last = JsonNode.Parse(Data(events[^1]))!;
@@ -65,24 +60,24 @@ public sealed class BrokenStreamTests
     [Test]
     public async Task The_text_before_the_break_reaches_the_caller()
     {
-        var agent = await _harness.CreateAgentAsync();
-        _harness.Provider.BreakStream = StreamBreak.Reset;
+        var agent = await Harness.CreateAgentAsync();
+        Harness.Provider.BreakStream = StreamBreak.Reset;
 
         var events = await StreamAsync(agent, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi", stream: true));
         var first = JsonNode.Parse(Data(events[0]))!;
 
-        ((string?)first["choices"]?[0]?["delta"]?["content"]).Should().Be(_harness.Provider.Completion[..(_harness.Provider.Completion.Length / 2)]);
+        ((string?)first["choices"]?[0]?["delta"]?["content"]).Should().Be(Harness.Provider.Completion[..(Harness.Provider.Completion.Length / 2)]);
     }
 
     [TestCase(StreamBreak.Reset)]
     [TestCase(StreamBreak.Truncate)]
     public async Task A_broken_openai_stream_is_audited_as_502_with_its_error(StreamBreak how)
     {
-        var agent = await _harness.CreateAgentAsync();
-        _harness.Provider.BreakStream = how;
+        var agent = await Harness.CreateAgentAsync();
+        Harness.Provider.BreakStream = how;
 
         await StreamAsync(agent, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi", stream: true));
-        var record = (await _harness.AuditRecordsAsync(agent)).Single();
+        var record = (await Harness.AuditRecordsAsync(agent)).Single();
 
         ((int?)record.Data["status"], (string?)record.Data["error"]).Should().Be((502, StreamRelay.StreamBrokenCode));
     }
@@ -91,11 +86,11 @@ public sealed class BrokenStreamTests
     [TestCase(StreamBreak.Truncate)]
     public async Task A_broken_anthropic_stream_is_audited_with_the_usage_reported_before_the_break(StreamBreak how)
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "anthropic", AllowedModels = ["claude-test"] });
-        _harness.Provider.BreakStream = how;
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "anthropic", AllowedModels = ["claude-test"] });
+        Harness.Provider.BreakStream = how;
 
         await StreamAsync(agent, "/v1/messages", AnthropicStream());
-        var record = (await _harness.AuditRecordsAsync(agent)).Single();
+        var record = (await Harness.AuditRecordsAsync(agent)).Single();
 
         // message_start said input_tokens 11, output_tokens 1; the message_delta with the final count never came.
         ((int?)record.Data["status"], (string?)record.Data["error"], (long?)record.Data["promptTokens"], (long?)record.Data["completionTokens"])
@@ -105,7 +100,7 @@ public sealed class BrokenStreamTests
     [Test]
     public async Task A_whole_stream_gets_no_error_event()
     {
-        var agent = await _harness.CreateAgentAsync();
+        var agent = await Harness.CreateAgentAsync();
 
         var events = await StreamAsync(agent, "/v1/chat/completions", GatewayHarness.Chat("gpt-test", "hi", stream: true));
 
@@ -127,8 +122,8 @@ public sealed class BrokenStreamTests
     private async Task<IReadOnlyList<string>> StreamAsync(TestAgent agent, string path, JsonObject body)
     {
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _harness.Provider.HoldStream = hold;
-        using var response = await _harness.SendAsync(agent.Token, HttpMethod.Post, path, body, HttpCompletionOption.ResponseHeadersRead);
+        Harness.Provider.HoldStream = hold;
+        using var response = await Harness.SendAsync(agent.Token, HttpMethod.Post, path, body, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var text = new System.Text.StringBuilder();
         while (!text.ToString().Contains("\"text_delta\"", StringComparison.Ordinal) && !text.ToString().Contains("\"content\"", StringComparison.Ordinal))

@@ -8,24 +8,16 @@ using k8s;
 namespace Airlock.Gateway.Tests.EndToEnd;
 
 [NonParallelizable]
-public sealed class CeilingTests
+public sealed class CeilingTests : GatewayFixture
 {
-    private GatewayHarness _harness = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _harness = await GatewayHarness.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _harness.DisposeAsync();
-
     [Test]
     public async Task Requests_beyond_requests_per_minute_get_429_with_retry_after()
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 2 });
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 2 });
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
 
-        using var third = await _harness.ChatAsync(agent);
+        using var third = await Harness.ChatAsync(agent);
 
         (third.StatusCode, third.Headers.RetryAfter?.Delta > TimeSpan.Zero).Should().Be((HttpStatusCode.TooManyRequests, true));
     }
@@ -33,10 +25,10 @@ public sealed class CeilingTests
     [Test]
     public async Task Tokens_beyond_tokens_per_minute_get_429()
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", TokensPerMinute = 18 });
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", TokensPerMinute = 18 });
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
 
-        using var second = await _harness.ChatAsync(agent);
+        using var second = await Harness.ChatAsync(agent);
 
         second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
@@ -44,10 +36,10 @@ public sealed class CeilingTests
     [Test]
     public async Task A_spent_budget_gets_403_budget_exhausted()
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
 
-        using var second = await _harness.ChatAsync(agent);
+        using var second = await Harness.ChatAsync(agent);
         var body = await GatewayHarness.JsonAsync(second);
 
         (second.StatusCode, (string?)body["error"]?["code"]).Should().Be((HttpStatusCode.Forbidden, "budget_exhausted"));
@@ -56,23 +48,23 @@ public sealed class CeilingTests
     [Test]
     public async Task A_spent_budget_raises_an_anomaly_signal_and_an_event_on_the_task()
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
-        (await _harness.ChatAsync(agent)).Dispose();
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await Harness.ChatAsync(agent)).Dispose();
 
-        var signal = _harness.Gateway.Signals.Recent.Should().ContainSingle(s => s.Task == agent.Task).Subject;
+        var signal = Harness.Gateway.Signals.Recent.Should().ContainSingle(s => s.Task == agent.Task).Subject;
         signal.Kind.Should().Be(AnomalyKind.BudgetExhausted);
         await Eventually.UntilAsync(async () =>
-            (await _harness.Cluster.Client.CoreV1.ListNamespacedEventAsync(agent.Namespace)).Items.Any(e => e.Reason == "AnomalyBudgetExhausted" && e.InvolvedObject.Name == agent.Task),
+            (await Harness.Cluster.Client.CoreV1.ListNamespacedEventAsync(agent.Namespace)).Items.Any(e => e.Reason == "AnomalyBudgetExhausted" && e.InvolvedObject.Name == agent.Task),
             "an AnomalyBudgetExhausted Event on the task");
     }
 
     [Test]
     public async Task A_concurrent_burst_gets_exactly_requests_per_minute_through()
     {
-        var agent = await _harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 4 });
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 4 });
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _harness.ChatAsync(agent)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Harness.ChatAsync(agent)));
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(4);
     }
@@ -80,12 +72,12 @@ public sealed class CeilingTests
     [Test]
     public async Task Usage_is_written_to_the_task_status_in_batches()
     {
-        var agent = await _harness.CreateAgentAsync();
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
-        (await _harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        var agent = await Harness.CreateAgentAsync();
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
 
-        await _harness.Gateway.Usage.FlushAsync(CancellationToken.None);
-        var usage = (await AgentFactory.GetTaskAsync(_harness.Cluster.Client, agent.Namespace, agent.Task)).Status?.Usage;
+        await Harness.Gateway.Usage.FlushAsync(CancellationToken.None);
+        var usage = (await AgentFactory.GetTaskAsync(Harness.Cluster.Client, agent.Namespace, agent.Task)).Status?.Usage;
 
         usage.Should().BeEquivalentTo(new { ModelRequests = 2L, PromptTokens = 22L, CompletionTokens = 14L });
     }

@@ -7,6 +7,7 @@ using Airlock.Api;
 using Airlock.Api.Tasks;
 using Airlock.Gateway.Tasks;
 using Airlock.Testing;
+using Airlock.Testing.Providers;
 using k8s;
 using k8s.Models;
 
@@ -24,13 +25,13 @@ public sealed class DevGatewayProcess : IAsyncDisposable
     private readonly HttpClient _http = new();
     private Process? _dev;
 
-    private DevGatewayProcess(FakeProvider provider, string state)
+    private DevGatewayProcess(StandInProvider provider, string state)
     {
         Provider = provider;
         State = state;
     }
 
-    public FakeProvider Provider { get; }
+    public StandInProvider Provider { get; }
 
     /// <summary>The temporary directory; <c>airlock dev</c>'s state directory is its <c>dev</c> subdirectory.</summary>
     public string State { get; }
@@ -45,7 +46,7 @@ public sealed class DevGatewayProcess : IAsyncDisposable
     {
         var binary = TestPaths.AirlockBinary;
         if (!File.Exists(binary)) Assert.Ignore($"{binary} is not built (make build, or set AIRLOCK_BIN)");
-        var dev = new DevGatewayProcess(await FakeProvider.StartAsync(), Directory.CreateTempSubdirectory("airlock-dev-gw-").FullName);
+        var dev = new DevGatewayProcess(await StandInProvider.StartAsync(), Directory.CreateTempSubdirectory("airlock-dev-gw-").FullName);
         try
         {
             await dev.LaunchAsync(binary, extraArgs);

@@ -10,6 +10,7 @@ using Airlock.Gateway.Serving;
 using Airlock.Stores.Audit;
 using Airlock.Stores.Limits;
 using Airlock.Testing;
+using Airlock.Testing.Providers;
 
 namespace Airlock.Gateway.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     private readonly string _keyDir;
     private readonly bool _ownsProvider;
 
-    private GatewayHarness(TestCluster cluster, FakeProvider provider, bool ownsProvider, string keyDir, IAuditLog audit, ILimitStore limits)
+    private GatewayHarness(TestCluster cluster, StandInProvider provider, bool ownsProvider, string keyDir, IAuditLog audit, ILimitStore limits)
     {
         Cluster = cluster;
         Provider = provider;
@@ -38,7 +39,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public TestCluster Cluster { get; }
 
-    public FakeProvider Provider { get; }
+    public StandInProvider Provider { get; }
 
     public IAuditLog Audit { get; }
 
@@ -52,13 +53,13 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public static async Task<GatewayHarness> StartAsync(
         Func<GatewayOptions, GatewayOptions>? configure = null, IAuditLog? audit = null, ILimitStore? limits = null,
-        ITokenReviewer? reviewer = null, FakeProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null,
+        ITokenReviewer? reviewer = null, StandInProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null,
         Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var cluster = await TestCluster.SharedAsync();
         await AgentFactory.InstallCrdAsync(cluster.Client);
         var ownsProvider = provider is null;
-        provider ??= await FakeProvider.StartAsync();
+        provider ??= await StandInProvider.StartAsync();
         var keyDir = Directory.CreateTempSubdirectory("airlock-keys-").FullName;
         await File.WriteAllTextAsync(Path.Combine(keyDir, "openai"), OpenAiKey + "\n");
         await File.WriteAllTextAsync(Path.Combine(keyDir, "anthropic"), AnthropicKey);

@@ -13,6 +13,7 @@ using Airlock.Guardrails;
 using Airlock.Stores.Audit;
 using Airlock.Stores.Limits;
 using Airlock.Testing;
+using Airlock.Testing.Providers;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;

@@ -1,33 +1,25 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Airlock.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace Airlock.Gateway.Tests.Support;
+namespace Airlock.Testing.Providers;
 
 /// <summary>
 /// A stand-in OpenAI and Anthropic provider on loopback: it records every request it sees, answers with fixed usage and a
 /// completion the test chooses (streamed in two chunks split in the middle of the text), and can hold a stream open after
 /// its first chunk until the test releases it.
 /// </summary>
-public sealed class FakeProvider : IAsyncDisposable
+public sealed class StandInProvider : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private FakeProvider(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private StandInProvider(LoopbackHost host) => _host = host;
 
-    public Uri Address { get; }
+    /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri Address => _host.Address;
 
     /// <summary>The base URL the gateway is configured with (<c>…/v1</c>).</summary>
     public Uri BaseUrl => new(Address, "/v1");
@@ -46,20 +38,17 @@ public sealed class FakeProvider : IAsyncDisposable
     /// <summary>When not None, a stream is broken off this way after its first text chunk (and after <see cref="HoldStream"/>).</summary>
     public StreamBreak BreakStream { get; set; }
 
-    public static async Task<FakeProvider> StartAsync()
+    public static async Task<StandInProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        FakeProvider? self = null;
-        app.MapPost("/v1/chat/completions", context => self!.ChatAsync(context));
-        app.MapPost("/v1/embeddings", context => self!.EmbeddingsAsync(context));
-        app.MapPost("/v1/messages", context => self!.MessagesAsync(context));
-        app.MapGet("/v1/models", context => self!.ModelsAsync(context));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        self = new FakeProvider(app, address);
+        StandInProvider? self = null;
+        var host = await LoopbackHost.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", context => self!.ChatAsync(context));
+            app.MapPost("/v1/embeddings", context => self!.EmbeddingsAsync(context));
+            app.MapPost("/v1/messages", context => self!.MessagesAsync(context));
+            app.MapGet("/v1/models", context => self!.ModelsAsync(context));
+        });
+        self = new StandInProvider(host);
         return self;
     }
 
@@ -68,8 +57,7 @@ public sealed class FakeProvider : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         HoldStream?.TrySetResult();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     private async Task<JsonObject> RecordAsync(HttpContext context)

@@ -1,4 +1,4 @@
-namespace Airlock.Gateway.Tests.Support;
+namespace Airlock.Testing.Providers;
 
 /// <summary>How the stand-in provider breaks a stream off after its first text chunk.</summary>
 public enum StreamBreak
