@@ -12,8 +12,8 @@ public sealed record OperatorBenchOptions
     /// <summary>Child-writing workers of the raw run: the operator's reconcile workers (OperatorSettings.Workers, 4).</summary>
     public int RawWorkers { get; init; } = 4;
 
-    /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians.</summary>
-    public int Rounds { get; init; } = 1;
+    /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians, the ratio's spread is reported too.</summary>
+    public int Rounds { get; init; } = 3;
 
     public double SteadyRate { get; init; } = 50;
 

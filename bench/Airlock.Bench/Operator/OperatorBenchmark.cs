@@ -35,11 +35,13 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
                 bursts.Add(await OperatorBurstAsync($"burst-{round}", host, cancellationToken).ConfigureAwait(false));
                 if (round == 0 && host.ResidentMegabytes is { } burstRss) figures.Add("operator.rss_mb_after_burst", burstRss, 1);
+                progress.Say($"round {round + 1} of {options.Rounds}: throughput ratio {bursts[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000}");
                 if (last) break;
-                // The operator removes its finalizers, so the namespace goes before the operator does.
-                await cluster.DeleteNamespaceAsync($"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+                // The next round starts from an empty cluster and a fresh operator; the operator is stopped first, so the
+                // cleanup (finalizers dropped, the namespace deleted) costs no reconciles.
                 await host.DisposeAsync().ConfigureAwait(false);
                 host = null;
+                await BurstCleanup.RunAsync(cluster, $"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
             }
             AddBurstFigures(figures, raw, bursts);
             var steadyTasks = 0;
@@ -65,6 +67,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         figures.Add("operator.tasks_per_second", operatorRate, 1);
         figures.Add("operator.raw_write_limit_tasks_per_second", rawRate, 1);
         figures.Add("operator.throughput_ratio", Percentiles.Median(ratios), 3);
+        figures.Add("operator.throughput_ratio_min", ratios.Min(), 3);
+        figures.Add("operator.throughput_ratio_max", ratios.Max(), 3);
+        figures.Add("operator.rounds", ratios.Count);
         figures.Add("operator.burst_seconds", Percentiles.Median(bursts.Select(b => b.Seconds).ToList()), 2);
         figures.Add("operator.burst_tasks", options.BurstTasks);
         var requests = bursts[^1].Requests;
@@ -113,6 +118,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         var load = new TaskLoad(cluster.Admin);
         progress.Say($"operator burst: {tasks.Count} tasks");
         var before = RequestTally.Of(cluster.Counters, OperatorUser);
+        var mixBefore = RequestMix.Of(cluster.Counters, OperatorUser);
         var cpuBefore = ProcessCpu.Current();
         var operatorCpuBefore = ProcessCpu.Of(host.Pid) ?? TimeSpan.Zero;
         var start = Stopwatch.GetTimestamp();
@@ -125,7 +131,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
             ControlPlaneCpu = ProcessCpu.Current() - cpuBefore,
             OperatorCpu = (ProcessCpu.Of(host.Pid) ?? operatorCpuBefore) - operatorCpuBefore,
         };
-        progress.Say($"operator burst: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task");
+        progress.Say($"operator burst: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task, "
+            + $"{result.OperatorCpu.TotalMilliseconds / tasks.Count:0.0} ms operator CPU/task, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms control-plane CPU/task");
+        progress.Say($"operator burst requests per task: {RequestMix.Of(cluster.Counters, OperatorUser).Since(mixBefore).PerTask(tasks.Count)}");
         return result;
     }
 
