@@ -23,9 +23,10 @@ internal static class BenchCommand
         var httpSeconds = new Option<double>("--http-seconds") { Description = "Seconds per HTTP load run (gateway, egress).", DefaultValueFactory = _ => 5 };
         var httpRuns = new Option<int>("--http-runs") { Description = "Runs per HTTP figure; the figure is their median.", DefaultValueFactory = _ => 3 };
         var bin = new Option<string?>("--airlock-bin") { Description = "The built airlock binary (default $AIRLOCK_BIN or bin/airlock)." };
+        var baseline = new Option<string?>("--baseline-bin") { Description = "Another airlock binary whose operator bursts beside the one under test in every round (operator.baseline_* figures)." };
         var state = new Option<string>("--state-dir") { Description = "Where logs and kubeconfigs go.", DefaultValueFactory = _ => Path.Combine(".state", "bench") };
         var command = new Command("run", "Run the benchmarks and print key=value figures.");
-        foreach (var option in new Option[] { only, burst, rounds, rate, steady, idle, memory, httpSeconds, httpRuns, bin, state }) command.Options.Add(option);
+        foreach (var option in new Option[] { only, burst, rounds, rate, steady, idle, memory, httpSeconds, httpRuns, bin, baseline, state }) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var parts = parse.GetValue(only) is { Length: > 0 } selected
@@ -39,6 +40,7 @@ internal static class BenchCommand
                 SteadyDuration = TimeSpan.FromSeconds(parse.GetValue(steady)),
                 IdleWindow = TimeSpan.FromSeconds(parse.GetValue(idle)),
                 MemoryTasks = parse.GetValue(memory),
+                BaselineBinary = parse.GetValue(baseline) is { } baselineBin ? Path.GetFullPath(baselineBin) : null,
             };
             var http = new HttpLoadOptions { Duration = TimeSpan.FromSeconds(parse.GetValue(httpSeconds)), Runs = Math.Max(1, parse.GetValue(httpRuns)) };
             return await RunAsync(parts, operatorOptions, http, parse.GetValue(bin), Path.GetFullPath(parse.GetValue(state)!), cancellationToken);

@@ -15,6 +15,9 @@ public sealed record OperatorBenchOptions
     /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians, the ratio's spread is reported too.</summary>
     public int Rounds { get; init; } = 3;
 
+    /// <summary>Another airlock binary (e.g. a build of main) burst in every round beside the one under test; null runs none.</summary>
+    public string? BaselineBinary { get; init; }
+
     public double SteadyRate { get; init; } = 50;
 
     public TimeSpan SteadyDuration { get; init; } = TimeSpan.FromSeconds(60);

@@ -23,6 +23,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         var kubeconfig = await cluster.WriteServiceAccountKubeconfigAsync(OperatorAccount, cancellationToken).ConfigureAwait(false);
         var raw = new List<BurstResult>();
         var bursts = new List<BurstResult>();
+        var baseline = new List<BurstResult>();
         OperatorProcess? host = null;
         try
         {
@@ -31,11 +32,14 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 var last = round == options.Rounds - 1;
                 raw.Add(await RawBurstAsync($"raw-{round}", cancellationToken).ConfigureAwait(false));
                 await cluster.DeleteNamespaceAsync($"raw-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
-                host = await StartOperatorAsync(kubeconfig, cancellationToken).ConfigureAwait(false);
+                if (options.BaselineBinary is { } baselineBinary)
+                    baseline.Add(await BaselineBurstAsync(baselineBinary, kubeconfig, $"baseline-{round}", cancellationToken).ConfigureAwait(false));
+                host = await StartOperatorAsync(airlockBinary, OperatorAccount, kubeconfig, cancellationToken).ConfigureAwait(false);
                 if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
                 bursts.Add(await OperatorBurstAsync($"burst-{round}", host, cancellationToken).ConfigureAwait(false));
                 if (round == 0 && host.ResidentMegabytes is { } burstRss) figures.Add("operator.rss_mb_after_burst", burstRss, 1);
-                progress.Say($"round {round + 1} of {options.Rounds}: throughput ratio {bursts[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000}");
+                progress.Say($"round {round + 1} of {options.Rounds}: throughput ratio {bursts[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000}"
+                    + (baseline.Count > 0 ? $" (baseline operator {baseline[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000})" : ""));
                 if (last) break;
                 // The next round starts from an empty cluster and a fresh operator; the operator is stopped first, so the
                 // cleanup (finalizers dropped, the namespace deleted) costs no reconciles.
@@ -44,6 +48,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 await BurstCleanup.RunAsync(cluster, $"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
             }
             AddBurstFigures(figures, raw, bursts);
+            if (baseline.Count > 0) AddBaselineFigures(figures, raw, baseline);
             var steadyTasks = 0;
             await PhaseAsync(figures, "idle", () => IdleAsync(figures, cancellationToken)).ConfigureAwait(false);
             await PhaseAsync(figures, "steady", async () => steadyTasks = await SteadyAsync(figures, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -81,9 +86,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         figures.Add("controlplane.cpu_ms_per_task_operator", Percentiles.Median(bursts.Select(b => b.ControlPlaneCpu.TotalMilliseconds / b.Tasks).ToList()), 1);
     }
 
-    private async Task<OperatorProcess> StartOperatorAsync(string kubeconfig, CancellationToken cancellationToken)
+    private async Task<OperatorProcess> StartOperatorAsync(string binary, string name, string kubeconfig, CancellationToken cancellationToken)
     {
-        var host = OperatorProcess.Start(airlockBinary, kubeconfig, OperatorAccount, cluster.StateDir, leaderElect: false);
+        var host = OperatorProcess.Start(binary, kubeconfig, name, cluster.StateDir, leaderElect: false);
         await host.WaitReadyAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         progress.Say($"operator pid {host.Pid} ready (log {host.LogPath})");
         return host;
@@ -110,13 +115,13 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         return result;
     }
 
-    private async Task<BurstResult> OperatorBurstAsync(string ns, OperatorProcess host, CancellationToken cancellationToken)
+    private async Task<BurstResult> OperatorBurstAsync(string ns, OperatorProcess host, CancellationToken cancellationToken, string label = "operator burst")
     {
         await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
         await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
         var tasks = Enumerable.Range(0, options.BurstTasks).Select(i => BenchTasks.New(ns, BenchTasks.Name("burst", i))).ToList();
         var load = new TaskLoad(cluster.Admin);
-        progress.Say($"operator burst: {tasks.Count} tasks");
+        progress.Say($"{label}: {tasks.Count} tasks");
         var before = RequestTally.Of(cluster.Counters, OperatorUser);
         var mixBefore = RequestMix.Of(cluster.Counters, OperatorUser);
         var cpuBefore = ProcessCpu.Current();
@@ -131,9 +136,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
             ControlPlaneCpu = ProcessCpu.Current() - cpuBefore,
             OperatorCpu = (ProcessCpu.Of(host.Pid) ?? operatorCpuBefore) - operatorCpuBefore,
         };
-        progress.Say($"operator burst: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task, "
+        progress.Say($"{label}: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s), {(double)requests.Reconciler / tasks.Count:0.00} requests/task, "
             + $"{result.OperatorCpu.TotalMilliseconds / tasks.Count:0.0} ms operator CPU/task, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms control-plane CPU/task");
-        progress.Say($"operator burst requests per task: {RequestMix.Of(cluster.Counters, OperatorUser).Since(mixBefore).PerTask(tasks.Count)}");
+        progress.Say($"{label} requests per task: {RequestMix.Of(cluster.Counters, OperatorUser).Since(mixBefore).PerTask(tasks.Count)}");
         return result;
     }
 
