@@ -15,6 +15,12 @@ public sealed record OperatorBenchOptions
     /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians, the ratio's spread is reported too.</summary>
     public int Rounds { get; init; } = 3;
 
+    /// <summary>
+    /// Tasks of the warm-up bursts: one raw burst before the first round (the control plane's JIT), and one per freshly
+    /// started operator before its measured burst; 0 measures cold processes.
+    /// </summary>
+    public int WarmupTasks { get; init; } = 200;
+
     /// <summary>Another airlock binary (e.g. a build of main) burst in every round beside the one under test; null runs none.</summary>
     public string? BaselineBinary { get; init; }
 

@@ -14,12 +14,14 @@ public sealed partial class OperatorBenchmark
         var baseline = await StartOperatorAsync(binary, OperatorAccount + "-baseline", kubeconfig, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await OperatorBurstAsync(ns, baseline, cancellationToken, "baseline operator burst").ConfigureAwait(false);
+            await WarmUpAsync(baseline, ns + "-warmup", cancellationToken).ConfigureAwait(false);
+            return await OperatorBurstAsync(ns, baseline, options.BurstTasks, cancellationToken, "baseline operator burst").ConfigureAwait(false);
         }
         finally
         {
             await baseline.DisposeAsync().ConfigureAwait(false);
             await BurstCleanup.RunAsync(cluster, ns, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+            if (options.WarmupTasks > 0) await BurstCleanup.RunAsync(cluster, ns + "-warmup", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -27,16 +27,23 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         OperatorProcess? host = null;
         try
         {
+            if (options.WarmupTasks > 0)
+            {
+                // The control plane lives in this process: its first burst also pays its JIT, which would go to the raw run.
+                await RawBurstAsync("warmup-raw", options.WarmupTasks, cancellationToken, "raw warm-up").ConfigureAwait(false);
+                await cluster.DeleteNamespaceAsync("warmup-raw", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+            }
             for (var round = 0; round < options.Rounds; round++)
             {
                 var last = round == options.Rounds - 1;
-                raw.Add(await RawBurstAsync($"raw-{round}", cancellationToken).ConfigureAwait(false));
+                raw.Add(await RawBurstAsync($"raw-{round}", options.BurstTasks, cancellationToken).ConfigureAwait(false));
                 await cluster.DeleteNamespaceAsync($"raw-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
                 if (options.BaselineBinary is { } baselineBinary)
                     baseline.Add(await BaselineBurstAsync(baselineBinary, kubeconfig, $"baseline-{round}", cancellationToken).ConfigureAwait(false));
                 host = await StartOperatorAsync(airlockBinary, OperatorAccount, kubeconfig, cancellationToken).ConfigureAwait(false);
                 if (round == 0 && host.ResidentMegabytes is { } startRss) figures.Add("operator.rss_mb_started", startRss, 1);
-                bursts.Add(await OperatorBurstAsync($"burst-{round}", host, cancellationToken).ConfigureAwait(false));
+                await WarmUpAsync(host, $"warmup-{round}", cancellationToken).ConfigureAwait(false);
+                bursts.Add(await OperatorBurstAsync($"burst-{round}", host, options.BurstTasks, cancellationToken).ConfigureAwait(false));
                 if (round == 0 && host.ResidentMegabytes is { } burstRss) figures.Add("operator.rss_mb_after_burst", burstRss, 1);
                 progress.Say($"round {round + 1} of {options.Rounds}: throughput ratio {bursts[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000}"
                     + (baseline.Count > 0 ? $" (baseline operator {baseline[^1].TasksPerSecond / raw[^1].TasksPerSecond:0.000})" : ""));
@@ -46,6 +53,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
                 await host.DisposeAsync().ConfigureAwait(false);
                 host = null;
                 await BurstCleanup.RunAsync(cluster, $"burst-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
+                if (options.WarmupTasks > 0) await BurstCleanup.RunAsync(cluster, $"warmup-{round}", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
             }
             AddBurstFigures(figures, raw, bursts);
             if (baseline.Count > 0) AddBaselineFigures(figures, raw, baseline);
@@ -55,7 +63,7 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
             if (options.MemoryTasks > 0 && host is not null)
             {
                 var operatorHost = host;
-                await PhaseAsync(figures, "memory", () => MemoryAsync(figures, operatorHost, options.BurstTasks + steadyTasks, cancellationToken)).ConfigureAwait(false);
+                await PhaseAsync(figures, "memory", () => MemoryAsync(figures, operatorHost, options.BurstTasks + options.WarmupTasks + steadyTasks, cancellationToken)).ConfigureAwait(false);
             }
         }
         finally
@@ -94,14 +102,14 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         return host;
     }
 
-    private async Task<BurstResult> RawBurstAsync(string ns, CancellationToken cancellationToken)
+    private async Task<BurstResult> RawBurstAsync(string ns, int count, CancellationToken cancellationToken, string label = "raw write limit")
     {
         await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
         await using var pods = await ReachedTracker<V1Pod>.StartAsync(cluster.ControlPlane.CreateClient(), ns, p => p.Status?.Phase == "Running", cancellationToken).ConfigureAwait(false);
-        var tasks = Enumerable.Range(0, options.BurstTasks).Select(i => BenchTasks.New(ns, BenchTasks.Name("raw", i))).ToList();
+        var tasks = Enumerable.Range(0, count).Select(i => BenchTasks.New(ns, BenchTasks.Name("raw", i))).ToList();
         var load = new TaskLoad(cluster.Admin);
         var writer = new RawChildWriter(cluster.ControlPlane.CreateClient());
-        progress.Say($"raw write limit: {tasks.Count} tasks, children created directly by {options.RawWorkers} workers");
+        progress.Say($"{label}: {tasks.Count} tasks, children created directly by {options.RawWorkers} workers");
         var cpuBefore = ProcessCpu.Current();
         var start = Stopwatch.GetTimestamp();
         var writing = writer.RunAsync(options.RawWorkers, cancellationToken);
@@ -111,15 +119,15 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         await pods.WaitForCountAsync(tasks.Count, options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(start, pods.LastReachedAt(tasks.Select(t => SandboxPodName(t)))).TotalSeconds;
         var result = new BurstResult(tasks.Count, seconds, default) { ControlPlaneCpu = ProcessCpu.Current() - cpuBefore };
-        progress.Say($"raw write limit: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms CPU/task)");
+        progress.Say($"{label}: {result.TasksPerSecond:0.0} tasks/s ({seconds:0.00} s, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms CPU/task)");
         return result;
     }
 
-    private async Task<BurstResult> OperatorBurstAsync(string ns, OperatorProcess host, CancellationToken cancellationToken, string label = "operator burst")
+    private async Task<BurstResult> OperatorBurstAsync(string ns, OperatorProcess host, int count, CancellationToken cancellationToken, string label = "operator burst")
     {
         await cluster.CreateNamespaceAsync(ns, cancellationToken).ConfigureAwait(false);
         await using var running = await StartTaskTrackerAsync(ns, cancellationToken).ConfigureAwait(false);
-        var tasks = Enumerable.Range(0, options.BurstTasks).Select(i => BenchTasks.New(ns, BenchTasks.Name("burst", i))).ToList();
+        var tasks = Enumerable.Range(0, count).Select(i => BenchTasks.New(ns, BenchTasks.Name("burst", i))).ToList();
         var load = new TaskLoad(cluster.Admin);
         progress.Say($"{label}: {tasks.Count} tasks");
         var before = RequestTally.Of(cluster.Counters, OperatorUser);
@@ -140,6 +148,12 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
             + $"{result.OperatorCpu.TotalMilliseconds / tasks.Count:0.0} ms operator CPU/task, {result.ControlPlaneCpu.TotalMilliseconds / tasks.Count:0.0} ms control-plane CPU/task");
         progress.Say($"{label} requests per task: {RequestMix.Of(cluster.Counters, OperatorUser).Since(mixBefore).PerTask(tasks.Count)}");
         return result;
+    }
+
+    /// <summary>A freshly started operator gets a small burst first: bursts hit a long-running, JIT-warm operator, and the raw run is warm too.</summary>
+    private async Task WarmUpAsync(OperatorProcess host, string ns, CancellationToken cancellationToken)
+    {
+        if (options.WarmupTasks > 0) await OperatorBurstAsync(ns, host, options.WarmupTasks, cancellationToken, "operator warm-up").ConfigureAwait(false);
     }
 
     private Task<ReachedTracker<AgentTask>> StartTaskTrackerAsync(string ns, CancellationToken cancellationToken) =>

@@ -24,6 +24,7 @@ public sealed class OperatorBenchmarkTests
         {
             BurstTasks = 20,
             Rounds = 2,
+            WarmupTasks = 5,
             SteadyRate = 5,
             SteadyDuration = TimeSpan.FromSeconds(2),
             IdleWindow = TimeSpan.FromSeconds(2),
