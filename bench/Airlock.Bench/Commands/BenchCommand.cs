@@ -16,7 +16,7 @@ internal static class BenchCommand
         var only = new Option<string[]>("--only") { Description = "Parts to run: operator, egress, gateway (default: all).", AllowMultipleArgumentsPerToken = true };
         var burst = new Option<int>("--burst-tasks") { Description = "Tasks in the burst.", DefaultValueFactory = _ => 1000 };
         var rounds = new Option<int>("--rounds") { Description = "Burst rounds (raw + operator each); figures are medians, the ratio's min and max are reported too.", DefaultValueFactory = _ => 3 };
-        var warmup = new Option<int>("--warmup-tasks") { Description = "Tasks of the warm-up bursts (one raw before the rounds, one per started operator); 0 measures cold processes.", DefaultValueFactory = _ => 200 };
+        var warmup = new Option<int>("--warmup-tasks") { Description = "Tasks of each started operator's warm-up burst (a full raw burst also warms the control plane first); 0 measures cold processes.", DefaultValueFactory = _ => 200 };
         var rate = new Option<double>("--steady-rate") { Description = "Arrival rate (tasks/s) of the latency run.", DefaultValueFactory = _ => 50 };
         var steady = new Option<int>("--steady-seconds") { Description = "Duration of the latency run.", DefaultValueFactory = _ => 60 };
         var idle = new Option<int>("--idle-seconds") { Description = "Duration of the idle write count.", DefaultValueFactory = _ => 60 };

@@ -16,8 +16,8 @@ public sealed record OperatorBenchOptions
     public int Rounds { get; init; } = 3;
 
     /// <summary>
-    /// Tasks of the warm-up bursts: one raw burst before the first round (the control plane's JIT), and one per freshly
-    /// started operator before its measured burst; 0 measures cold processes.
+    /// Tasks of the warm-up burst each freshly started operator gets before its measured burst; when not 0, a full-size raw
+    /// burst also runs before the first round (the in-process control plane's JIT). 0 measures cold processes.
     /// </summary>
     public int WarmupTasks { get; init; } = 200;
 

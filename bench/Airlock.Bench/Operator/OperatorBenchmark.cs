@@ -29,8 +29,9 @@ public sealed partial class OperatorBenchmark(BenchCluster cluster, string airlo
         {
             if (options.WarmupTasks > 0)
             {
-                // The control plane lives in this process: its first burst also pays its JIT, which would go to the raw run.
-                await RawBurstAsync("warmup-raw", options.WarmupTasks, cancellationToken, "raw warm-up").ConfigureAwait(false);
+                // The control plane lives in this process: its first bursts also pay its JIT, which would go to the raw run
+                // (a 200-task warm-up left the next raw burst as cold as the first on a loaded machine: a full burst, then).
+                await RawBurstAsync("warmup-raw", options.BurstTasks, cancellationToken, "raw warm-up").ConfigureAwait(false);
                 await cluster.DeleteNamespaceAsync("warmup-raw", options.PhaseTimeout, cancellationToken).ConfigureAwait(false);
             }
             for (var round = 0; round < options.Rounds; round++)
