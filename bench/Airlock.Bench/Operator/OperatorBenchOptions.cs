@@ -12,8 +12,17 @@ public sealed record OperatorBenchOptions
     /// <summary>Child-writing workers of the raw run: the operator's reconcile workers (OperatorSettings.Workers, 4).</summary>
     public int RawWorkers { get; init; } = 4;
 
-    /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians.</summary>
-    public int Rounds { get; init; } = 1;
+    /// <summary>Burst rounds (raw, then operator, each on an emptied cluster); the figures are medians, the ratio's spread is reported too.</summary>
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>
+    /// Tasks of the warm-up burst each freshly started operator gets before its measured burst; when not 0, a full-size raw
+    /// burst also runs before the first round (the in-process control plane's JIT). 0 measures cold processes.
+    /// </summary>
+    public int WarmupTasks { get; init; } = 200;
+
+    /// <summary>Another airlock binary (e.g. a build of main) burst in every round beside the one under test; null runs none.</summary>
+    public string? BaselineBinary { get; init; }
 
     public double SteadyRate { get; init; } = 50;
 

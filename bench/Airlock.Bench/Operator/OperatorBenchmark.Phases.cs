@@ -26,7 +26,7 @@ public sealed partial class OperatorBenchmark
             }
             return Stopwatch.GetElapsedTime(quietSince) >= quietFor;
         }, TimeSpan.FromSeconds(90), "the operator's writes to settle", TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        progress.Say($"idle: counting writes for {options.IdleWindow.TotalSeconds:0} s with {options.BurstTasks} tasks Running");
+        progress.Say($"idle: counting writes for {options.IdleWindow.TotalSeconds:0} s with {options.BurstTasks + options.WarmupTasks} tasks Running");
         var before = RequestTally.Of(cluster.Counters, OperatorUser);
         await Task.Delay(options.IdleWindow, cancellationToken).ConfigureAwait(false);
         var during = RequestTally.Of(cluster.Counters, OperatorUser) - before;

@@ -10,7 +10,11 @@ namespace Airlock.Operator.Sandbox;
 /// </summary>
 public static class AgentTaskSandbox
 {
-    public static SandboxObjects Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings)
+    public static SandboxObjects Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings) =>
+        Build(task, policy, settings, DesiredHash.OfSandboxSpec(task.Spec));
+
+    /// <param name="specHash"><see cref="DesiredHash.OfSandboxSpec"/> of the task's spec, when the caller has it already (the reconciler computes it once).</param>
+    public static SandboxObjects Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings, string specHash)
     {
         ArgumentException.ThrowIfNullOrEmpty(task.Metadata?.Name, "task.metadata.name");
         var name = task.Metadata.Name;
@@ -59,7 +63,7 @@ public static class AgentTaskSandbox
             binding,
             prompt,
             SandboxNetworkPolicyBuilder.Build(task, settings),
-            SandboxPodBuilder.Build(task, policy, settings));
+            SandboxPodBuilder.Build(task, policy, settings, specHash));
     }
 
     private static V1PolicyRule ToPolicyRule(PermissionRule rule) => new()

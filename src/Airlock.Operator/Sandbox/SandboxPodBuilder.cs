@@ -18,7 +18,10 @@ public static class SandboxPodBuilder
     /// <summary>File mode 0444 (read-only for everyone; the agent's UID differs from the kubelet's). C# has no octal literals.</summary>
     public const int ReadOnlyMode = 0b100_100_100;
 
-    public static V1Pod Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings)
+    public static V1Pod Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings) => Build(task, policy, settings, DesiredHash.OfSandboxSpec(task.Spec));
+
+    /// <param name="specHash"><see cref="DesiredHash.OfSandboxSpec"/> of the task's spec, when the caller has it already.</param>
+    public static V1Pod Build(AgentTask task, EffectivePolicy policy, SandboxSettings settings, string specHash)
     {
         var spec = task.Spec;
         var name = task.Metadata.Name;
@@ -31,7 +34,7 @@ public static class SandboxPodBuilder
         };
         var hasApiAccess = spec.Permissions is { Count: > 0 };
         var metadata = ChildMetadata.For(task, SandboxNames.Agent(name), "agent");
-        metadata.Annotations = new Dictionary<string, string> { [AirlockAnnotations.SpecHash] = DesiredHash.OfSandboxSpec(spec) };
+        metadata.Annotations = new Dictionary<string, string> { [AirlockAnnotations.SpecHash] = specHash };
 
         var mounts = new List<V1VolumeMount>
         {

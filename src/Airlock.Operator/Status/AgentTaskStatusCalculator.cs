@@ -28,7 +28,8 @@ public static class AgentTaskStatusCalculator
 
     /// <param name="gate">Approval and policy decisions made by the reconciler (verified, not read from annotations here).</param>
     /// <param name="startTimeout">How long the pod may stay unstarted after its creation (<see cref="DefaultStartTimeout"/> when null).</param>
-    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, TaskGate gate, TimeSpan? startTimeout = null)
+    /// <param name="specHash"><see cref="DesiredHash.OfSandboxSpec"/> of the task's spec when the caller has it already; computed here when needed otherwise.</param>
+    public static StatusResult Compute(AgentTask task, ObservedChildren observed, DateTime now, TaskGate gate, TimeSpan? startTimeout = null, string? specHash = null)
     {
         var startWithin = startTimeout ?? DefaultStartTimeout;
         // The API server keeps seconds only; finer times would make every recomputed status look changed.
@@ -39,7 +40,7 @@ public static class AgentTaskStatusCalculator
         var generation = task.Metadata.Generation;
         status.ObservedGeneration = generation;
 
-        var unconfirmed = !Phase.IsTerminal(previous.Phase) && Advance(task, observed, status, now, gate, startWithin);
+        var unconfirmed = !Phase.IsTerminal(previous.Phase) && Advance(task, observed, status, now, gate, startWithin, specHash);
         if (Phase.IsTerminal(status.Phase)) status.CompletionTime ??= now;
         if (observed.Pod is not null) status.PodName = observed.Pod.Metadata.Name;
         status.Reason = ConditionList.NewestReason(status.Conditions);
@@ -65,7 +66,7 @@ public static class AgentTaskStatusCalculator
         KubernetesJson.Serialize(current ?? new AgentTaskStatus()) != KubernetesJson.Serialize(desired ?? new AgentTaskStatus());
 
     /// <returns>True when the task looks started but its pod is absent from the cache and nobody confirmed it is gone.</returns>
-    private static bool Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, TaskGate gate, TimeSpan startWithin)
+    private static bool Advance(AgentTask task, ObservedChildren observed, AgentTaskStatus status, DateTime now, TaskGate gate, TimeSpan startWithin, string? specHash)
     {
         var conditions = status.Conditions!;
         var generation = task.Metadata.Generation;
@@ -140,7 +141,7 @@ public static class AgentTaskStatusCalculator
             return false;
         }
 
-        SetSpecApplied(task, pod, Set);
+        SetSpecApplied(task, pod, specHash, Set);
         switch (pod.Status?.Phase)
         {
             case "Running":
@@ -195,10 +196,10 @@ public static class AgentTaskStatusCalculator
         pod.Metadata.CreationTimestamp is { } created ? created.ToUniversalTime() + startWithin : null;
 
     /// <summary>A spec edit after the pod exists is not applied to it (pods are immutable and the sandbox is a snapshot).</summary>
-    private static void SetSpecApplied(AgentTask task, V1Pod pod, Action<string, bool?, string, string> set)
+    private static void SetSpecApplied(AgentTask task, V1Pod pod, string? specHash, Action<string, bool?, string, string> set)
     {
         var built = pod.Metadata.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
-        if (built is null || built == DesiredHash.OfSandboxSpec(task.Spec))
+        if (built is null || built == (specHash ?? DesiredHash.OfSandboxSpec(task.Spec)))
         {
             set(Types.SpecApplied, true, Reasons.SpecCurrent, "the sandbox runs the current spec");
             return;

@@ -130,6 +130,9 @@ public sealed partial class Controller<T> : IRunnable
             _metrics.ActiveWorkers.Dec();
         }
 
+        // A finished reconcile decides the key's next timed visit: whatever an earlier reconcile of the key asked for (a
+        // deadline since recomputed, a retry now served) is dropped, so a superseded requeue costs no extra reconcile.
+        queue.Unschedule(key);
         if (result.RequeueAfter is { } after && after > TimeSpan.Zero)
         {
             queue.Forget(key);

@@ -71,6 +71,12 @@ public sealed class RateLimitingQueue<T> : IRateLimitingQueue<T>
         wake?.TrySetResult();
     }
 
+    public void Unschedule(T item)
+    {
+        // The heap entry stays behind; the delay loop skips entries whose due time is no longer recorded.
+        lock (_lock) _due.Remove(item);
+    }
+
     public void AddRateLimited(T item)
     {
         if (_queue.IsShuttingDown) return;

@@ -45,16 +45,39 @@ public sealed class AgentTaskReconcilerTests
     }
 
     [Test]
-    public async Task New_task_gets_the_finalizer_its_children_and_a_pending_status()
+    public async Task New_task_gets_the_finalizer_and_its_children_and_its_status_waits_for_the_pod()
     {
         var task = Task();
         task.Metadata.Finalizers = null;
 
-        await ReconcileAsync(task);
+        var result = await ReconcileAsync(task);
 
         _writer.Writes.Should().Equal(
             "finalizers [agents.airlock.dev/cleanup]", "create ServiceAccount/hello-agent", "create ConfigMap/hello-prompt",
-            "create NetworkPolicy/hello-sandbox", "create Pod/hello-agent", "status Pending");
+            "create NetworkPolicy/hello-sandbox", "create Pod/hello-agent");
+        result.RequeueAfter.Should().Be(AgentTaskReconciler.PendingStatusGrace);
+    }
+
+    [Test]
+    public async Task Task_whose_pod_is_still_starting_when_looked_at_again_gets_a_pending_status()
+    {
+        var task = Task();
+        _observer.Observed = Built(task, "Pending");
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Equal("status Pending");
+    }
+
+    [Test]
+    public async Task Task_whose_pod_runs_before_its_status_was_written_goes_straight_to_running()
+    {
+        var task = Task();
+        _observer.Observed = Built(task, "Running");
+
+        await ReconcileAsync(task);
+
+        _writer.Writes.Should().Equal("status Running");
     }
 
     [Test]

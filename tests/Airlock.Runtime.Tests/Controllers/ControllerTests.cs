@@ -134,6 +134,19 @@ public sealed class ControllerTests : IAsyncDisposable
     }
 
     [Test]
+    public async Task A_reconcile_replaces_the_timed_requeue_an_earlier_reconcile_asked_for()
+    {
+        var reconciler = new ScriptedReconciler<V1ConfigMap>((_, call) => call == 1 ? ReconcileResult.After(TimeSpan.FromHours(1)) : ReconcileResult.Done);
+        var controller = Start(reconciler);
+        await Eventually.TrueAsync(() => controller.Queue?.WaitingCount == 1, "the first reconcile's requeue in an hour");
+
+        _sources.Source<V1Pod>().Send(WatchEventType.Added, Objects.Pod("task-agent", "2", Objects.ControllerRef(Objects.ConfigMap("task", "1"))));
+
+        await Eventually.TrueAsync(() => reconciler.Seen.Count == 2, "the change is reconciled");
+        await Eventually.TrueAsync(() => controller.Queue?.WaitingCount == 0, "the second reconcile, done, drops the hour's requeue");
+    }
+
+    [Test]
     public async Task One_key_is_never_reconciled_by_two_workers_at_once()
     {
         var reconciler = new ScriptedReconciler<V1ConfigMap> { WorkTime = TimeSpan.FromMilliseconds(5) };

@@ -29,6 +29,21 @@ public class RateLimitingQueueTests
     }
 
     [Test]
+    public async Task An_unscheduled_item_never_comes_out()
+    {
+        var queue = new RateLimitingQueue<string>();
+        queue.AddAfter("dropped", TimeSpan.FromMilliseconds(10));
+        queue.AddAfter("kept", TimeSpan.FromMilliseconds(40));
+
+        queue.Unschedule("dropped");
+
+        queue.WaitingCount.Should().Be(1);
+        (await queue.GetAsync().AsTask().WaitAsync(Eventually.Deadline)).Item.Should().Be("kept");
+        queue.Length.Should().Be(0);
+        queue.ShutDown();
+    }
+
+    [Test]
     public void An_item_waiting_is_not_in_the_queue_yet()
     {
         var queue = new RateLimitingQueue<string>();
