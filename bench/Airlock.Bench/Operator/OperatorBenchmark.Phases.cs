@@ -9,6 +9,12 @@ public sealed partial class OperatorBenchmark
     private static readonly TimeSpan QuietWindow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long after going quiet the memory is first read: the operator compacts its heap and trims the C heap once it has
+    /// been quiet for a couple of seconds (HeapSettler), so reading at once would sometimes catch the burst's garbage.
+    /// </summary>
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Writes the operator makes while the burst's tasks sit Running, once its own last writes have settled.</summary>
     private async Task IdleAsync(Figures figures, CancellationToken cancellationToken)
     {
@@ -112,6 +118,7 @@ public sealed partial class OperatorBenchmark
         var (settleSeconds, peak) = await WaitUntilQuietAsync(host, cancellationToken).ConfigureAwait(false);
         figures.Add("operator.rss_mb_10k_tasks_peak", peak, 1);
         figures.Add("operator.quiet_after_seconds", settleSeconds, 1);
+        await Task.Delay(SettleWait, cancellationToken).ConfigureAwait(false);
         var samples = new List<double>();
         for (var i = 0; i < 5; i++)
         {

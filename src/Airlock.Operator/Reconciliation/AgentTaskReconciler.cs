@@ -26,13 +26,6 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     /// <summary>Added to deadline requeues so the clock has surely passed the deadline when the task is looked at again.</summary>
     private static readonly TimeSpan DeadlineSlack = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// How long the reconcile that creates the sandbox pod leaves a status that would only say "Pending, the pod is starting"
-    /// unwritten: a pod Running by then goes straight to Running (one status write per task instead of two), and one still
-    /// starting gets its Pending status when the task is looked at again, at the latest after this grace.
-    /// </summary>
-    public static readonly TimeSpan PendingStatusGrace = TimeSpan.FromSeconds(1);
-
     private readonly ISandboxObserver _observer;
     private readonly ISandboxWriter _writer;
     private readonly ITaskPolicySource _policies;
@@ -107,21 +100,11 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
 
         // Only a Pending task gets (or completes) its sandbox: a Running one whose pod vanished is Failed by the calculator,
         // never given a replacement, and a terminal one is never rebuilt.
-        var podCreated = false;
         if (result.Status.Phase == AgentTaskPhase.Pending || result.Status.Phase == AgentTaskPhase.Running)
         {
             var desired = AgentTaskSandbox.Build(task, policy, _settings, specHash);
-            var podBefore = observed.Pod;
             observed = await ApplyAsync(task, desired, observed, allowPodCreate: result.Status.Phase == AgentTaskPhase.Pending, cancellationToken).ConfigureAwait(false);
-            podCreated = podBefore is null && observed.Pod is not null;
             result = Compute();
-        }
-
-        if (podCreated && IsOnlyStarting(task, result.Status))
-        {
-            // Just created, the pod cannot have started: its status waits for the pod's first update or the grace, whichever comes first.
-            var requeue = result.RequeueAt is { } deadline && deadline - now < PendingStatusGrace ? deadline - now + DeadlineSlack : PendingStatusGrace;
-            return ReconcileResult.After(requeue > TimeSpan.Zero ? requeue : DeadlineSlack);
         }
 
         // The status first, then deletes: a pod deleted for an end that then failed to be written would leave a task that
@@ -163,15 +146,6 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
             PolicyProblems = waiting ? AgentTaskValidator.Validate(task, policy, now) : [],
         };
     }
-
-    /// <summary>
-    /// A Pending status whose only news is a sandbox starting: nothing a human decided (an approval is written at once) and
-    /// nothing that ended the task. Such a status may wait <see cref="PendingStatusGrace"/>.
-    /// </summary>
-    private static bool IsOnlyStarting(AgentTask task, AgentTaskStatus status) =>
-        status.Phase == AgentTaskPhase.Pending
-        && task.Status?.Phase is null or AgentTaskPhase.Pending
-        && status.ApprovedBy == task.Status?.ApprovedBy;
 
     private static ObservedChildren Children(ObservedSandbox observed, bool podGone) => new(observed.Pod, observed.All.Count > 0, podGone);
 

@@ -28,7 +28,7 @@ public sealed class RequestCountTests
         var used = PrivateOperator.Requests(local.Counters, Operator, events: false) - before;
         TestContext.Out.WriteLine($"operator requests from create to Running: {used} (+ {PrivateOperator.Requests(local.Counters, Operator, events: true)} events)");
         used.Should().BeGreaterThanOrEqualTo(5, "the sandbox takes four creates and a finalizer patch, so fewer means the count missed the operator");
-        used.Should().BeLessThanOrEqualTo(8, "create to Running needs a finalizer patch, four creates and one status patch (two when the pod takes longer than the pending grace); counted: {0}",
+        used.Should().BeLessThanOrEqualTo(8, "create to Running needs a finalizer patch, four creates and two status patches (Pending, then Running); counted: {0}",
             string.Join(", ", local.Counters.Snapshot().Where(kv => kv.Key.User == Operator && kv.Key.Verb is not ("list" or "watch")).Select(kv => $"{kv.Key.Verb} {kv.Key.Resource}={kv.Value}")));
     }
 

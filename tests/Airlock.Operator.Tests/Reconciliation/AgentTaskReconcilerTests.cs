@@ -45,17 +45,16 @@ public sealed class AgentTaskReconcilerTests
     }
 
     [Test]
-    public async Task New_task_gets_the_finalizer_and_its_children_and_its_status_waits_for_the_pod()
+    public async Task New_task_gets_the_finalizer_its_children_and_a_pending_status()
     {
         var task = Task();
         task.Metadata.Finalizers = null;
 
-        var result = await ReconcileAsync(task);
+        await ReconcileAsync(task);
 
         _writer.Writes.Should().Equal(
             "finalizers [agents.airlock.dev/cleanup]", "create ServiceAccount/hello-agent", "create ConfigMap/hello-prompt",
-            "create NetworkPolicy/hello-sandbox", "create Pod/hello-agent");
-        result.RequeueAfter.Should().Be(AgentTaskReconciler.PendingStatusGrace);
+            "create NetworkPolicy/hello-sandbox", "create Pod/hello-agent", "status Pending");
     }
 
     [Test]
