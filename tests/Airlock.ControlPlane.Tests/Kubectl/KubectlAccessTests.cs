@@ -6,18 +6,14 @@ namespace Airlock.ControlPlane.Tests.Kubectl;
 /// The real kubectl for what the foundation promises beyond CRUD: a service account's own token under RBAC, server-side
 /// apply with conflicts, and client-side apply removing list items merged by key.
 /// </summary>
-public class KubectlAccessTests
+public class KubectlAccessTests : SharedClusterFixture
 {
-    private TestCluster _cluster = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await TestCluster.SharedAsync();
 
     [Test]
     public async Task A_service_account_token_gets_what_its_role_grants_and_nothing_else()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var kubectl = _cluster.Kubectl;
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var kubectl = Cluster.Kubectl;
         (await kubectl.RunAsync("-n", ns.Name, "create", "serviceaccount", "reader")).EnsureSuccess();
         (await kubectl.RunAsync("-n", ns.Name, "create", "role", "cm-reader", "--verb=get,list", "--resource=configmaps")).EnsureSuccess();
         (await kubectl.RunAsync("-n", ns.Name, "create", "rolebinding", "cm-reader", "--role=cm-reader", $"--serviceaccount={ns.Name}:reader")).EnsureSuccess();
@@ -38,7 +34,7 @@ public class KubectlAccessTests
     [Test]
     public async Task A_garbage_token_is_refused_as_unauthorized()
     {
-        var result = await _cluster.Kubectl.RunAsync("--token", "not-a-token", "get", "namespaces");
+        var result = await Cluster.Kubectl.RunAsync("--token", "not-a-token", "get", "namespaces");
 
         result.ExitCode.Should().NotBe(0);
         // kubectl's wording for a 401 from the API server.
@@ -48,8 +44,8 @@ public class KubectlAccessTests
     [Test]
     public async Task Server_side_apply_updates_and_reports_conflicts_with_another_manager_until_forced()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var kubectl = _cluster.Kubectl;
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var kubectl = Cluster.Kubectl;
         string ConfigMap(string value) => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n  namespace: {ns.Name}\ndata:\n  key: {value}\n";
 
         (await kubectl.RunAsync(["apply", "--server-side", "-f", "-"], ConfigMap("one"))).EnsureSuccess();
@@ -67,8 +63,8 @@ public class KubectlAccessTests
     [Test]
     public async Task Client_side_apply_removes_a_list_item_merged_by_key()
     {
-        await using var ns = await _cluster.CreateNamespaceAsync();
-        var kubectl = _cluster.Kubectl;
+        await using var ns = await Cluster.CreateNamespaceAsync();
+        var kubectl = Cluster.Kubectl;
         string Account(params string[] secrets) =>
             $"apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: robot\n  namespace: {ns.Name}\nsecrets:\n" + string.Concat(secrets.Select(s => $"- name: {s}\n"));
 
