@@ -39,8 +39,7 @@ public sealed partial class Controller<T> : IRunnable
         _reconciler = reconciler;
         _options = options ?? new ControllerOptions();
         _logger = logger ?? NullLogger.Instance;
-        var ignore = _options.IgnoreEcho;
-        _watches = [new MappedWatch<T>(primary, o => [ObjectKey.Of(o)], ignore is null ? null : o => ignore(o)), .. watches ?? []];
+        _watches = [new MappedWatch<T>(primary, o => [ObjectKey.Of(o)], _options.IgnoreEcho), .. watches ?? []];
         _metrics = new ControllerMetrics(name, registry);
         _queueMetrics = new WorkQueueMetrics(name, registry);
         _metrics.MaxConcurrentReconciles.Set(_options.MaxConcurrentReconciles);
