@@ -58,8 +58,8 @@ public sealed partial class OperatorHost : IAsyncDisposable
         var taskScope = new InformerScope(_settings.WatchNamespace);
         var childScope = new InformerScope(_settings.WatchNamespace, ChildSelector);
         // Cached objects keep only what the operator reads, with shared strings (CacheTransforms): ~10k tasks and their
-        // children stay within the memory goal of docs/benchmarks.md.
-        var transform = CacheTransforms.ForControllers();
+        // children stay within the memory goal of docs/benchmarks.md. Drift is marked first, while the content is still there.
+        var transform = DriftMarker.Before(CacheTransforms.ForControllers());
         _informers = new SharedInformerFactory(
             new KubernetesListWatchProvider(client), new InformerOptions { Time = _settings.Time, Transform = transform }, _loggerFactory);
         var sandbox = _settings.Sandbox with { SystemNamespace = _settings.SystemNamespace, Clock = _settings.Time };

@@ -23,5 +23,11 @@ public sealed partial class AgentTaskReconciler
 
         [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "{Namespace}/{Name}: the sandbox pod is missing from the cache; read from the API server: {Finding}")]
         public static partial void SandboxChecked(ILogger logger, string @namespace, string name, string finding);
+
+        [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "{Namespace}/{Name}: {Kind} {Child} was changed outside Airlock; patched back to its desired state")]
+        public static partial void DriftRepaired(ILogger logger, string @namespace, string name, string kind, string child);
+
+        [LoggerMessage(EventId = 17, Level = LogLevel.Error, Message = "{Namespace}/{Name}: {Kind} {Child} as stored still differs from its desired state after a patch (a mutating webhook, or a server default the fingerprint does not know); not patching it again for this desired state")]
+        public static partial void DriftUnresolved(ILogger logger, string @namespace, string name, string kind, string child);
     }
 }

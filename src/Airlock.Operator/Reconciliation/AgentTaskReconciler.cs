@@ -38,6 +38,12 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     private readonly IAuditLog? _audit;
     private readonly TimeSpan _startTimeout;
 
+    /// <summary>
+    /// Children (uid, desired hash) whose stored copy still differed after a patch: patching again would only loop, so
+    /// they are left alone (and logged) until their desired state changes.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Uid, string Desired), byte> _unconverged = new();
+
     /// <param name="seal">Verifies approvals (<see cref="ApprovalSeal"/>); without one no approval counts (fail closed).</param>
     /// <param name="startTimeout">How long a sandbox pod may take to be Running (<see cref="AgentTaskStatusCalculator.DefaultStartTimeout"/> when null).</param>
     public AgentTaskReconciler(
@@ -156,12 +162,21 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     {
         foreach (var change in SandboxPlan.Diff(desired, observed, allowPodCreate))
         {
+            var key = change.Current is { } current ? (current.Metadata.Uid ?? "", DesiredHash.Read(change.Desired) ?? "") : default;
+            if (change.Kind == ChildChangeKind.Patch && _unconverged.ContainsKey(key)) continue;
             var stored = change.Kind == ChildChangeKind.Create
                 ? await _writer.CreateAsync(change.Desired, cancellationToken).ConfigureAwait(false)
-                : await _writer.PatchAsync(change.Desired, cancellationToken).ConfigureAwait(false);
+                : await _writer.PatchAsync(change.Desired, change.Current!, cancellationToken).ConfigureAwait(false);
             _recent.Written(stored);
             observed = observed.With(stored);
-            Log.ChildWritten(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, change.Kind.ToString(), stored.Kind ?? change.Desired.Kind, stored.Metadata.Name);
+            var ns = task.Metadata.NamespaceProperty ?? "";
+            var kind = stored.Kind ?? change.Desired.Kind;
+            Log.ChildWritten(_logger, ns, task.Metadata.Name, change.Kind.ToString(), kind, stored.Metadata.Name);
+            if (change.RepairsDrift) await ReportDriftAsync(task, kind, stored.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            if (change.Kind == ChildChangeKind.Patch && DriftMarker.IsDrifted(stored) && _unconverged.TryAdd(key, 0))
+            {
+                Log.DriftUnresolved(_logger, ns, task.Metadata.Name, kind, stored.Metadata.Name);
+            }
             if (stored is V1Pod pod)
             {
                 _events.Record(task, EventTypes.Normal, "SandboxCreated", $"Created sandbox pod {pod.Metadata.Name} (runtime class {pod.Spec.RuntimeClassName})");
@@ -174,6 +189,17 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
             observed = child is V1Role ? observed with { Role = null } : observed with { RoleBinding = null };
         }
         return observed;
+    }
+
+    /// <summary>A child changed outside Airlock was put back: a Warning Event on the task and an audit record.</summary>
+    private async Task ReportDriftAsync(AgentTask task, string kind, string child, CancellationToken cancellationToken)
+    {
+        var ns = task.Metadata.NamespaceProperty ?? "";
+        Log.DriftRepaired(_logger, ns, task.Metadata.Name, kind, child);
+        _events.Record(task, EventTypes.Warning, "SandboxDriftRepaired", $"{kind} {child} was changed outside Airlock; patched back to its desired state");
+        if (_audit is null) return;
+        var data = new JsonObject { ["kind"] = kind, ["name"] = child };
+        await _audit.AppendAsync(new AuditEntry("sandbox.drift", ns, task.Metadata.Name, task.Status?.PodName, data), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The TTL after the end has passed: every child goes, the task stays as the record.</summary>

@@ -13,8 +13,12 @@ public interface ISandboxWriter
     /// <summary>Creates a child; returns it as stored.</summary>
     Task<IKubernetesObject<V1ObjectMeta>> CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken);
 
-    /// <summary>Merge-patches a child to its desired state; returns it as stored.</summary>
-    Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, CancellationToken cancellationToken);
+    /// <summary>
+    /// Patches a child to exactly its desired state (its Airlock labels and annotations, owner references and whole content;
+    /// the labels and annotations of others stay), guarded by <paramref name="current"/>'s uid and resourceVersion; returns
+    /// it as stored.
+    /// </summary>
+    Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, IKubernetesObject<V1ObjectMeta> current, CancellationToken cancellationToken);
 
     /// <summary>Deletes a child (background propagation, precondition on its uid); a child already gone is not an error.</summary>
     Task DeleteAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken);

@@ -30,11 +30,12 @@ public sealed class KubernetesSandboxWriter : ISandboxWriter
         };
     }
 
-    public async Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, CancellationToken cancellationToken)
+    public async Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(
+        IKubernetesObject<V1ObjectMeta> desired, IKubernetesObject<V1ObjectMeta> current, CancellationToken cancellationToken)
     {
         var ns = desired.Metadata.NamespaceProperty;
         var name = desired.Metadata.Name;
-        var patch = new V1Patch(KubernetesJson.Serialize(desired), V1Patch.PatchType.MergePatch);
+        var patch = new V1Patch(ChildPatch.Build(desired, current), V1Patch.PatchType.JsonPatch);
         return desired switch
         {
             V1ServiceAccount => await _client.CoreV1.PatchNamespacedServiceAccountAsync(patch, name, ns, fieldManager: Manager, cancellationToken: cancellationToken).ConfigureAwait(false),

@@ -6,7 +6,8 @@ namespace Airlock.Operator.Reconciliation;
 
 /// <summary>
 /// The pure diff between the desired sandbox and the observed one. Children are compared by the desired-state hash the
-/// builders stamp on them: equal hashes mean no write, so a task in steady state costs zero API requests.
+/// builders stamp on them: equal hashes mean no write, so a task in steady state costs zero API requests. A child changed
+/// outside Airlock is cached with the hash <see cref="DriftMarker.Drifted"/>, so it differs too and is patched back.
 /// </summary>
 public static class SandboxPlan
 {
@@ -29,7 +30,7 @@ public static class SandboxPlan
             }
             else if (child is not V1Pod && DesiredHash.Read(current) != DesiredHash.Read(child))
             {
-                changes.Add(new ChildChange(ChildChangeKind.Patch, child));
+                changes.Add(new ChildChange(ChildChangeKind.Patch, child, current));
             }
         }
         return changes;

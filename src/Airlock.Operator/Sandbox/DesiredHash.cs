@@ -10,12 +10,16 @@ namespace Airlock.Operator.Sandbox;
 /// <summary>Stable SHA-256 fingerprints of desired objects and of task specs, written as annotations.</summary>
 public static class DesiredHash
 {
-    /// <summary>Hashes the object as built (without its own hash annotation) and records it in <see cref="AirlockAnnotations.DesiredHash"/>.</summary>
+    /// <summary>
+    /// Hashes the object as built (without its own hash annotation) and records it in <see cref="AirlockAnnotations.DesiredHash"/>.
+    /// For the kinds the operator patches the hash is their <see cref="ChildFingerprint"/>, which a stored copy can be
+    /// checked against; for the rest (the pod, Cilium policies) it is the hash of the whole object.
+    /// </summary>
     public static T Stamp<T>(T obj)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         obj.Metadata.Annotations?.Remove(AirlockAnnotations.DesiredHash);
-        var hash = Of(KubernetesJson.Serialize(obj));
+        var hash = ChildFingerprint.Covers(obj) ? ChildFingerprint.Of(obj) : Of(KubernetesJson.Serialize(obj));
         obj.Metadata.Annotations ??= new Dictionary<string, string>();
         obj.Metadata.Annotations[AirlockAnnotations.DesiredHash] = hash;
         return obj;

@@ -31,7 +31,7 @@ public sealed class RecordingWriter : ISandboxWriter
         return Task.FromResult(Stored(child));
     }
 
-    public Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, CancellationToken cancellationToken)
+    public Task<IKubernetesObject<V1ObjectMeta>> PatchAsync(IKubernetesObject<V1ObjectMeta> desired, IKubernetesObject<V1ObjectMeta> current, CancellationToken cancellationToken)
     {
         Writes.Add($"patch {desired.Kind}/{desired.Metadata.Name}");
         return Task.FromResult(Stored(desired));
