@@ -15,6 +15,9 @@ public static class AgentTaskConditionReasons
     public const string SandboxLost = "SandboxLost";
     public const string SandboxStopped = "SandboxStopped";
 
+    /// <summary>The sandbox pod was changed after it was created (labels, image, an attached ephemeral container): the task fails.</summary>
+    public const string SandboxTampered = "SandboxTampered";
+
     /// <summary>The sandbox pod never reached Running within the operator's start timeout (e.g. a missing RuntimeClass).</summary>
     public const string SandboxStartTimeout = "SandboxStartTimeout";
 

@@ -86,9 +86,9 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         var policy = _policies.For(task);
         var observed = _observer.Observe(task);
         var podGone = false;
-        var gate = Gate(task, policy, observed, now);
         // The spec's fingerprint, once per reconcile: the pod builder stamps it and the calculator compares the pod's to it.
         var specHash = DesiredHash.OfSandboxSpec(task.Spec);
+        var gate = Gate(task, policy, observed, now, specHash);
         StatusResult Compute() => AgentTaskStatusCalculator.Compute(task, Children(observed, podGone), now, gate, _startTimeout, specHash);
         var result = Compute();
         if (result.PodAbsenceUnconfirmed)
@@ -99,8 +99,8 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
                 check.Task is null ? "the task is gone" : check.Observed.Pod is not null ? "the pod exists" : check.PodGone ? "the pod is gone" : "the task already ended");
             if (check.Task is null) return ReconcileResult.Done;
             (task, observed, podGone) = (check.Task, check.Observed, check.PodGone);
-            gate = Gate(task, policy, observed, now);
             specHash = DesiredHash.OfSandboxSpec(task.Spec);
+            gate = Gate(task, policy, observed, now, specHash);
             result = Compute();
         }
 
@@ -137,7 +137,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     /// Governance before the sandbox exists: the task is checked again against the current policy (a stricter policy
     /// rejects a task still waiting), and an approval counts only when its seal verifies against the current spec.
     /// </summary>
-    private TaskGate Gate(AgentTask task, EffectivePolicy policy, ObservedSandbox observed, DateTime now)
+    private TaskGate Gate(AgentTask task, EffectivePolicy policy, ObservedSandbox observed, DateTime now, string specHash)
     {
         var reason = ApprovalRules.Reason(task.Spec, policy);
         var (approval, problem) = _seal?.Verify(task)
@@ -150,6 +150,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
             Approval = approval,
             ApprovalProblem = problem,
             PolicyProblems = waiting ? AgentTaskValidator.Validate(task, policy, now) : [],
+            Tampering = observed.Pod is { } pod && IsLive(pod) ? PodTamper.Check(pod, task, specHash) : null,
         };
     }
 
@@ -194,13 +195,21 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
     /// <summary>A child changed outside Airlock was put back: a Warning Event on the task and an audit record.</summary>
     private async Task ReportDriftAsync(AgentTask task, string kind, string child, CancellationToken cancellationToken)
     {
-        var ns = task.Metadata.NamespaceProperty ?? "";
-        Log.DriftRepaired(_logger, ns, task.Metadata.Name, kind, child);
-        _events.Record(task, EventTypes.Warning, "SandboxDriftRepaired", $"{kind} {child} was changed outside Airlock; patched back to its desired state");
-        if (_audit is null) return;
-        var data = new JsonObject { ["kind"] = kind, ["name"] = child };
-        await _audit.AppendAsync(new AuditEntry("sandbox.drift", ns, task.Metadata.Name, task.Status?.PodName, data), cancellationToken).ConfigureAwait(false);
+        Log.DriftRepaired(_logger, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, kind, child);
+        var message = $"{kind} {child} was changed outside Airlock; patched back to its desired state";
+        _events.Record(task, EventTypes.Warning, "SandboxDriftRepaired", message);
+        await AuditAsync("sandbox.drift", task, task.Status?.PodName, message, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task AuditAsync(string kind, AgentTask task, string? pod, string? message, CancellationToken cancellationToken)
+    {
+        if (_audit is null) return;
+        var entry = new AuditEntry(kind, task.Metadata.NamespaceProperty ?? "", task.Metadata.Name, pod, new JsonObject { ["message"] = message });
+        await _audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static V1Condition? Completion(AgentTaskStatus status) =>
+        status.Conditions?.FirstOrDefault(c => c.Type == AgentTaskConditionTypes.Completed && c.Status == "True");
 
     /// <summary>The TTL after the end has passed: every child goes, the task stays as the record.</summary>
     private async Task CleanUpAsync(AgentTask task, ObservedSandbox observed, CancellationToken cancellationToken)
@@ -232,6 +241,7 @@ public sealed partial class AgentTaskReconciler : IReconciler<AgentTask>
         Log.PhaseChanged(_logger, ns, task.Metadata.Name, before ?? "(none)", status.Phase ?? "", status.Message ?? "");
         var message = status.Message ?? status.Phase ?? "";
         if (status.Phase == AgentTaskPhase.Quarantined) await AuditQuarantineAsync(task, status, cancellationToken).ConfigureAwait(false);
+        if (Completion(status)?.Reason == AgentTaskConditionReasons.SandboxTampered) await AuditAsync("sandbox.tamper", task, status.PodName, status.Message, cancellationToken).ConfigureAwait(false);
         if (status.Phase is AgentTaskPhase.Failed or AgentTaskPhase.TimedOut or AgentTaskPhase.Rejected or AgentTaskPhase.Quarantined)
         {
             _events.Record(task, EventTypes.Warning, status.Phase, message);

@@ -9,6 +9,9 @@ namespace Airlock.Operator.Sandbox;
 public static class SandboxPodBuilder
 {
     public const string ContainerName = "agent";
+
+    /// <summary>The pod's <c>app.kubernetes.io/component</c> label (the NetworkPolicy selects it with the task label).</summary>
+    public const string Component = "agent";
     public const string TokenVolume = "airlock-token";
     public const string PromptVolume = "prompt";
     public const string WorkspaceVolume = "workspace";
@@ -33,7 +36,7 @@ public static class SandboxPodBuilder
             ["ephemeral-storage"] = resources.EphemeralStorage,
         };
         var hasApiAccess = spec.Permissions is { Count: > 0 };
-        var metadata = ChildMetadata.For(task, SandboxNames.Agent(name), "agent");
+        var metadata = ChildMetadata.For(task, SandboxNames.Agent(name), Component);
         metadata.Annotations = new Dictionary<string, string> { [AirlockAnnotations.SpecHash] = specHash };
 
         var mounts = new List<V1VolumeMount>

@@ -93,6 +93,14 @@ public static class AgentTaskStatusCalculator
             End(status, Phase.Rejected, message);
             return false;
         }
+        if (gate.Tampering is { } tampering && observed.Pod is not null)
+        {
+            var message = "the sandbox pod was changed outside Airlock: " + tampering;
+            Set(Types.SandboxReady, false, Reasons.SandboxStopped, "the sandbox pod is being stopped");
+            Set(Types.Completed, true, Reasons.SandboxTampered, message);
+            End(status, Phase.Failed, message);
+            return false;
+        }
         var started = observed.Pod is not null || status.StartTime is not null;
         if (!started && gate.PolicyProblems.Count > 0)
         {

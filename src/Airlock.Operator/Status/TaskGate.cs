@@ -22,6 +22,9 @@ public sealed record TaskGate
     /// <summary>Why an approval recorded on the task does not count (unsealed, or for an earlier spec); null when none.</summary>
     public string? ApprovalProblem { get; init; }
 
+    /// <summary>Why the sandbox pod cannot be trusted any more (<see cref="PodTamper"/>); null when nothing shows it was changed.</summary>
+    public string? Tampering { get; init; }
+
     /// <summary>Problems against the current policy; any of them rejects a task whose sandbox does not exist yet.</summary>
     public IReadOnlyList<FieldProblem> PolicyProblems { get; init; } = [];
 }

@@ -13,8 +13,9 @@ namespace Airlock.Runtime.Informers;
 /// annotation (labels, every other annotation such as a desired-state hash, ownerReferences, finalizers, deletion and
 /// resource versions). Per kind:
 /// <list type="bullet">
-/// <item>Pod: of the spec only <c>activeDeadlineSeconds</c> and <c>runtimeClassName</c> (one shared spec object per pair of
-/// values); of the status <c>phase</c>, <c>reason</c>, <c>message</c>,
+/// <item>Pod: of the spec only <c>activeDeadlineSeconds</c>, <c>runtimeClassName</c> and the name and image of each
+/// container, init container and ephemeral container (one shared spec object per set of these values: pods started
+/// from the same image share it); of the status <c>phase</c>, <c>reason</c>, <c>message</c>,
 /// <c>startTime</c> and each container's name, readiness, restart count and state (conditions, addresses and images go).</item>
 /// <item>ConfigMap and Secret: no data.</item>
 /// <item>NetworkPolicy: no spec. Role: no rules. RoleBinding: no subjects (the roleRef stays).</item>
@@ -27,8 +28,8 @@ public static class CacheTransforms
 {
     public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
-    /// <summary>One slim pod spec per (deadline, runtime class): every sandbox pod of a kind shares it.</summary>
-    private static readonly GenerationalPool<(long? Deadline, string? RuntimeClass), V1PodSpec> SlimPodSpecs = new(generationSize: 256);
+    /// <summary>One slim pod spec per (deadline, runtime class, containers' names and images): pods of a kind share it.</summary>
+    private static readonly GenerationalPool<(long? Deadline, string? RuntimeClass, string Images), V1PodSpec> SlimPodSpecs = new(generationSize: 256);
 
     /// <summary>
     /// Slims (<see cref="Slim"/>), pools strings (<see cref="ObjectStringInterner"/>), then shares owner-reference lists
@@ -91,9 +92,9 @@ public static class CacheTransforms
     {
         if (pod.Spec is { } spec)
         {
-            pod.Spec = SlimPodSpecs.GetOrAdd(
-                (spec.ActiveDeadlineSeconds, spec.RuntimeClassName),
-                static key => new V1PodSpec { Containers = Array.Empty<V1Container>(), ActiveDeadlineSeconds = key.Deadline, RuntimeClassName = key.RuntimeClass });
+            // The key carries the images as text, so the shared spec is made from the key alone (the factory is static).
+            var images = Images(spec.Containers, "c") + Images(spec.InitContainers, "i") + Images(spec.EphemeralContainers, "e");
+            pod.Spec = SlimPodSpecs.GetOrAdd((spec.ActiveDeadlineSeconds, spec.RuntimeClassName, images), static key => SlimSpec(key.Deadline, key.RuntimeClass, key.Images));
         }
         if (pod.Status is { } status)
         {
@@ -110,6 +111,47 @@ public static class CacheTransforms
             };
         }
     }
+
+    /// <summary>"kind name image\n" per container; names and images hold no spaces or line breaks.</summary>
+    private static string Images<T>(IEnumerable<T>? containers, string kind)
+    {
+        if (containers is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var container in containers)
+        {
+            var (name, image) = container switch
+            {
+                V1Container c => (c.Name, c.Image),
+                V1EphemeralContainer e => (e.Name, e.Image),
+                _ => (null, null),
+            };
+            text.Append(kind).Append(' ').Append(name).Append(' ').Append(image).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static V1PodSpec SlimSpec(long? deadline, string? runtimeClass, string images)
+    {
+        List<V1Container> containers = [], init = [];
+        List<V1EphemeralContainer> ephemeral = [];
+        foreach (var line in images.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            var (name, image) = (Blank(parts[1]), Blank(parts[2]));
+            if (parts[0] == "e") ephemeral.Add(new V1EphemeralContainer { Name = name, Image = image });
+            else (parts[0] == "i" ? init : containers).Add(new V1Container { Name = name, Image = image });
+        }
+        return new V1PodSpec
+        {
+            Containers = containers.Count == 0 ? Array.Empty<V1Container>() : containers.AsReadOnly(),
+            InitContainers = init.Count == 0 ? null : init.AsReadOnly(),
+            EphemeralContainers = ephemeral.Count == 0 ? null : ephemeral.AsReadOnly(),
+            ActiveDeadlineSeconds = deadline,
+            RuntimeClassName = runtimeClass,
+        };
+    }
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
 
     private static V1ContainerStatus SlimContainer(V1ContainerStatus c) => new()
     {

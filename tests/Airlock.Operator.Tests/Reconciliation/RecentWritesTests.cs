@@ -55,12 +55,12 @@ public sealed class RecentWritesTests
         recent.Written(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "t-agent", NamespaceProperty = "agents", Uid = "u-2", ResourceVersion = "5" },
-            Spec = new V1PodSpec { RuntimeClassName = "kata", Containers = [new V1Container { Name = "agent", Image = "agent:1" }] },
+            Spec = new V1PodSpec { RuntimeClassName = "kata", Containers = [new V1Container { Name = "agent", Image = "agent:1", Args = ["--long"] }] },
         });
 
         var pod = recent.Resolve<V1Pod>("agents", "t-agent", null)!;
 
-        pod.Spec.Containers.Should().BeEmpty();
+        pod.Spec.Containers.Should().ContainSingle().Which.Args.Should().BeNull();
         pod.Spec.RuntimeClassName.Should().Be("kata");
     }
 

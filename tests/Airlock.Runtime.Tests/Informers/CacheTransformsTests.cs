@@ -105,15 +105,38 @@ public class CacheTransformsTests
     }
 
     [Test]
-    public void Pod_loses_containers_volumes_passing_conditions_addresses_and_images()
+    public void Pod_loses_container_details_volumes_passing_conditions_addresses_and_status_images()
     {
         var pod = (V1Pod)CacheTransforms.Slim(Pod());
 
-        pod.Spec.Containers.Should().BeEmpty();
+        pod.Spec.Containers.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1Container { Name = "agent", Image = "ghcr.io/acme/agent:1" });
         pod.Spec.Volumes.Should().BeNull();
         pod.Status.Conditions.Should().NotContain(c => c.Status == "True");
         pod.Status.PodIP.Should().BeNull();
         pod.Status.ContainerStatuses.Single().Image.Should().BeNull();
+    }
+
+    [Test]
+    public void Pod_keeps_the_name_and_image_of_an_attached_ephemeral_container()
+    {
+        var pod = Pod();
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "debugger", Image = "busybox", TargetContainerName = "agent" }];
+
+        CacheTransforms.Slim(pod);
+
+        pod.Spec.EphemeralContainers.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1EphemeralContainer { Name = "debugger", Image = "busybox" });
+    }
+
+    [Test]
+    public void Pods_with_other_images_get_their_own_spec()
+    {
+        var other = Pod();
+        other.Spec.Containers[0].Image = "ghcr.io/acme/agent:2";
+
+        var first = (V1Pod)CacheTransforms.Slim(Pod());
+        CacheTransforms.Slim(other);
+
+        (first.Spec.Containers[0].Image, other.Spec.Containers[0].Image).Should().Be(("ghcr.io/acme/agent:1", "ghcr.io/acme/agent:2"));
     }
 
     [Test]
@@ -216,7 +239,7 @@ public class CacheTransformsTests
         var first = (V1Pod)transform(Pod());
         var second = (V1Pod)transform(Pod());
 
-        first.Spec.Containers.Should().BeEmpty();
+        first.Spec.Should().BeSameAs(second.Spec);
         first.Metadata.Labels.Should().BeOfType<CompactStringMap>();
         first.Metadata.NamespaceProperty.Should().BeSameAs(second.Metadata.NamespaceProperty);
         first.Metadata.OwnerReferences[0].Uid.Should().BeSameAs(second.Metadata.OwnerReferences[0].Uid);
