@@ -32,6 +32,10 @@ public sealed class AgentTaskStatus
     [Description("Name of the sandbox pod.")]
     public string? PodName { get; set; }
 
+    [JsonPropertyName("podSpecHash")]
+    [Description("The spec hash (annotation agents.airlock.dev/spec-hash) the sandbox pod was created with; a pod that carries another one is not trusted.")]
+    public string? PodSpecHash { get; set; }
+
     [JsonPropertyName("startTime")]
     [Format("date-time")]
     [Description("When the sandbox pod started running.")]

@@ -42,7 +42,13 @@ public static class AgentTaskStatusCalculator
 
         var unconfirmed = !Phase.IsTerminal(previous.Phase) && Advance(task, observed, status, now, gate, startWithin, specHash);
         if (Phase.IsTerminal(status.Phase)) status.CompletionTime ??= now;
-        if (observed.Pod is not null) status.PodName = observed.Pod.Metadata.Name;
+        if (observed.Pod is { } pod)
+        {
+            // The pod's spec hash as first seen (from the operator's own create, in the same reconcile): a later change of the
+            // annotation on the pod is then told apart from a spec edit (PodTamper).
+            if (status.PodName != pod.Metadata.Name || status.PodSpecHash is null) status.PodSpecHash = SpecHashOf(pod);
+            status.PodName = pod.Metadata.Name;
+        }
         status.Reason = ConditionList.NewestReason(status.Conditions);
 
         // Children go only once the end is on record (the task as read says so): deleting them on an end computed in this
@@ -202,6 +208,9 @@ public static class AgentTaskStatusCalculator
     /// <summary>When a pod that is not running yet must be running by; null when its creation time is unknown.</summary>
     private static DateTime? StartDeadline(V1Pod pod, TimeSpan startWithin) =>
         pod.Metadata.CreationTimestamp is { } created ? created.ToUniversalTime() + startWithin : null;
+
+    private static string? SpecHashOf(V1Pod pod) =>
+        pod.Metadata.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
 
     /// <summary>A spec edit after the pod exists is not applied to it (pods are immutable and the sandbox is a snapshot).</summary>
     private static void SetSpecApplied(AgentTask task, V1Pod pod, string? specHash, Action<string, bool?, string, string> set)

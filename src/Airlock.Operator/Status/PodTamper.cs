@@ -14,8 +14,10 @@ namespace Airlock.Operator.Status;
 /// Checked: Airlock's labels (the NetworkPolicy selects the pod by them: without them the pod leaves its policy), an
 /// attached ephemeral container (<c>kubectl debug</c> puts a process of someone's choosing beside the agent), and the
 /// agent container's image (<c>kubectl set image</c> restarts the agent from another image). The image is compared with the
-/// task's only while the pod's spec hash says it was built from the task's current spec; after a spec edit the pod keeps
-/// the image it was built with and the SpecApplied condition says so. An image the API server's admission pinned to a
+/// task's only while the pod was built from the task's current spec; after a spec edit the pod keeps the image it was built
+/// with and the SpecApplied condition says so. Which spec the pod was built from is its spec-hash annotation as recorded in
+/// the task's status when the pod was first seen (<c>status.podSpecHash</c>, which only the operator writes): rewriting the
+/// annotation on the pod is itself a change. An image the API server's admission pinned to a
 /// digest (<c>image:tag</c> become <c>image:tag@sha256:…</c>) counts as the same image.
 /// </remarks>
 public static partial class PodTamper
@@ -35,7 +37,10 @@ public static partial class PodTamper
         {
             return $"ephemeral container {string.Join(", ", attached.Select(c => c.Name))} was attached";
         }
-        var builtFrom = pod.Metadata?.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+        var carried = pod.Metadata?.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+        var recorded = task.Status?.PodName == pod.Metadata?.Name ? task.Status?.PodSpecHash : null;
+        if (recorded is not null && carried != recorded) return $"annotation {AirlockAnnotations.SpecHash} was changed";
+        var builtFrom = recorded ?? carried;
         var agent = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == SandboxPodBuilder.ContainerName);
         if (builtFrom == specHash && agent is not null && !SameImage(task.Spec.Image, agent.Image))
         {

@@ -34,6 +34,18 @@ public sealed class PodTamperTests : NamespacedScenario
     }
 
     [Test]
+    public async Task Another_image_with_a_rewritten_spec_hash_still_fails_the_task()
+    {
+        var patch = "{\"metadata\":{\"annotations\":{\"" + AirlockAnnotations.SpecHash + "\":\"0000\"}},"
+            + "\"spec\":{\"containers\":[{\"name\":\"agent\",\"image\":\"evil.example/agent:latest\"}]}}";
+        (await Cluster.Kubectl.RunAsync("patch", "pod", "agent-agent", "-n", Ns.Name, "-p", patch)).EnsureSuccess();
+
+        var task = await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Failed);
+
+        task.Status!.Message.Should().Be($"the sandbox pod was changed outside Airlock: annotation {AirlockAnnotations.SpecHash} was changed");
+    }
+
+    [Test]
     public async Task Another_image_for_the_agent_fails_the_task_with_an_audit_record()
     {
         (await Cluster.Kubectl.RunAsync("set", "image", "pod/agent-agent", "agent=evil.example/agent:latest", "-n", Ns.Name)).EnsureSuccess();
@@ -41,6 +53,8 @@ public sealed class PodTamperTests : NamespacedScenario
         var task = await Probe.WaitForPhaseAsync("agent", AgentTaskPhase.Failed);
 
         task.Status!.Message.Should().Contain("runs image \"evil.example/agent:latest\"");
-        OperatorSetUp.Audit.Snapshot().Should().Contain(r => r.Kind == "sandbox.tamper" && r.Namespace == Ns.Name && r.Task == "agent");
+        await Eventually.UntilAsync(
+            () => Task.FromResult(OperatorSetUp.Audit.Snapshot().Any(r => r.Kind == "sandbox.tamper" && r.Namespace == Ns.Name && r.Task == "agent")),
+            "a sandbox.tamper audit record", TaskProbe.Timeout);
     }
 }

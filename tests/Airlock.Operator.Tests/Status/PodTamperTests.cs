@@ -115,6 +115,29 @@ public class PodTamperTests
     }
 
     [Test]
+    public void A_rewritten_spec_hash_annotation_counts()
+    {
+        var task = Task();
+        var pod = Pod(task);
+        task.Status = new AgentTaskStatus { PodName = pod.Metadata.Name, PodSpecHash = pod.Metadata.Annotations[AirlockAnnotations.SpecHash] };
+        pod.Metadata.Annotations[AirlockAnnotations.SpecHash] = "0000";
+        pod.Spec.Containers[0].Image = "evil.example/agent:latest";
+
+        Check(pod, task).Should().Be($"annotation {AirlockAnnotations.SpecHash} was changed");
+    }
+
+    [Test]
+    public void The_status_records_the_spec_hash_the_pod_was_created_with()
+    {
+        var task = Task();
+        var pod = Pod(task);
+
+        var result = AgentTaskStatusCalculator.Compute(task, new ObservedChildren(pod, true), Now, TaskGate.Open);
+
+        result.Status.PodSpecHash.Should().Be(DesiredHash.OfSandboxSpec(task.Spec));
+    }
+
+    [Test]
     public void A_tampered_pod_fails_the_task_and_stops_the_sandbox()
     {
         var task = Task();
