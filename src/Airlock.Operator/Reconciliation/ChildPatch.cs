@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Airlock.Api;
+using Airlock.Operator.Sandbox;
 using k8s;
 using k8s.Models;
 
@@ -14,8 +14,6 @@ namespace Airlock.Operator.Reconciliation;
 /// </summary>
 public static class ChildPatch
 {
-    private const string OwnPrefix = AgentsGroup.Name + "/";
-
     public static string Build(IKubernetesObject<V1ObjectMeta> desired, IKubernetesObject<V1ObjectMeta> current)
     {
         ArgumentNullException.ThrowIfNull(desired);
@@ -24,8 +22,8 @@ public static class ChildPatch
         {
             Op("test", "/metadata/uid", current.Metadata.Uid),
             Op("test", "/metadata/resourceVersion", current.Metadata.ResourceVersion),
-            Op("add", "/metadata/labels", Merge(current.Metadata.Labels, desired.Metadata.Labels, IsOwnLabel)),
-            Op("add", "/metadata/annotations", Merge(current.Metadata.Annotations, desired.Metadata.Annotations, key => key.StartsWith(OwnPrefix, StringComparison.Ordinal))),
+            Op("add", "/metadata/labels", Merge(current.Metadata.Labels, desired.Metadata.Labels, ChildFingerprint.IsOwnLabel)),
+            Op("add", "/metadata/annotations", Merge(current.Metadata.Annotations, desired.Metadata.Annotations, ChildFingerprint.IsOwnAnnotation)),
             Op("add", "/metadata/ownerReferences", Node(desired.Metadata.OwnerReferences) ?? new JsonArray()),
         };
         foreach (var (path, value) in Content(desired)) ops.Add(Op("add", path, value));
@@ -47,9 +45,6 @@ public static class ChildPatch
         V1RoleBinding rb => [("/subjects", Node(rb.Subjects) ?? new JsonArray())],
         _ => throw new ArgumentException($"{desired.GetType().Name} is never patched", nameof(desired)),
     };
-
-    private static bool IsOwnLabel(string key) =>
-        key is AirlockLabels.Task or AirlockLabels.ManagedBy or AirlockLabels.Component || key.StartsWith(OwnPrefix, StringComparison.Ordinal);
 
     /// <summary>Others' entries of <paramref name="current"/>, then all of <paramref name="desired"/>.</summary>
     private static JsonObject Merge(IDictionary<string, string>? current, IDictionary<string, string>? desired, Func<string, bool> own)

@@ -49,12 +49,18 @@ public static class ChildFingerprint
         var meta = obj.Metadata ?? new V1ObjectMeta();
         return new JsonObject
         {
-            ["labels"] = Filter(meta.Labels, key => OwnLabels.Contains(key) || key.StartsWith(OwnPrefix, StringComparison.Ordinal)),
-            ["annotations"] = Filter(meta.Annotations, key => key.StartsWith(OwnPrefix, StringComparison.Ordinal) && key != AirlockAnnotations.DesiredHash),
+            ["labels"] = Filter(meta.Labels, IsOwnLabel),
+            ["annotations"] = Filter(meta.Annotations, key => IsOwnAnnotation(key) && key != AirlockAnnotations.DesiredHash),
             ["ownerReferences"] = Node(meta.OwnerReferences),
             ["content"] = Content(obj),
         };
     }
+
+    /// <summary>A label Airlock sets on its children (and so guards and restores).</summary>
+    public static bool IsOwnLabel(string key) => OwnLabels.Contains(key) || key.StartsWith(OwnPrefix, StringComparison.Ordinal);
+
+    /// <summary>An annotation in Airlock's own prefix (guarded and restored, like the labels).</summary>
+    public static bool IsOwnAnnotation(string key) => key.StartsWith(OwnPrefix, StringComparison.Ordinal);
 
     private static JsonNode? Content(IKubernetesObject<V1ObjectMeta> obj) => obj switch
     {
