@@ -47,6 +47,9 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public GatewayServer Gateway { get; private set; } = null!;
 
+    /// <summary>The signal seal the gateway seals its anomaly Events with (as the operator's Secret would give it).</summary>
+    public Runtime.Events.SignalSeal SignalSeal { get; } = Runtime.Events.SignalSeal.Generate();
+
     public HttpClient Http { get; } = new();
 
     public string OpenAiKeyFile => Path.Combine(_keyDir, "openai");
@@ -81,6 +84,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Limits = harness.Limits,
             Scanner = scanner ?? new TestScanner(),
             TokenReviewer = reviewer,
+            SignalSeal = harness.SignalSeal,
             LoggerFactory = loggerFactory,
         });
         return harness;
