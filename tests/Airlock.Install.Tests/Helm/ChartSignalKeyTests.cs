@@ -32,7 +32,7 @@ public sealed class ChartSignalKeyTests
         var mount = container.Container["volumeMounts"]!.AsArray().OfType<JsonObject>().Single(m => file.StartsWith((string)m["mountPath"]! + "/", StringComparison.Ordinal));
         var volume = container.Owner.At("spec.template.spec.volumes")!.AsArray().OfType<JsonObject>().Single(v => (string?)v["name"] == (string?)mount["name"]);
 
-        ((bool?)mount["readOnly"]).Should().BeTrue();
+        mount["readOnly"]?.ToString().Should().Be("true");
         ((string?)volume["secret"]?["secretName"]).Should().Be(SignalSeal.SecretName);
         volume["secret"]!["items"]!.AsArray().Select(i => ((string?)i!["key"], (string?)i["path"])).Should().Equal([("key", Path.GetFileName(file))]);
     }
