@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Airlock.Api.Tasks;
 using Airlock.Runtime.Controllers;
@@ -20,17 +19,13 @@ public sealed partial class QuarantineController : IRunnable
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private const int Attempts = 5;
 
-    // (namespace, reason) pairs already logged: a handful of reasons times the namespaces of the cluster, capped anyway.
-    private const int MaxLoggedRefusals = 10_000;
-
     private readonly ISharedInformer<Corev1Event> _events;
     private readonly ISharedInformer<AgentTask> _tasks;
     private readonly IReadOnlyList<IAnomalySource> _sources;
     private readonly ITaskQuarantiner _quarantiner;
     private readonly SignalSealSlot _seal;
-    private readonly QuarantineMetrics _metrics;
+    private readonly SignalRefusals _refusals;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<(string Namespace, string Reason), byte> _refusalsLogged = new();
 
     public QuarantineController(
         ISharedInformer<Corev1Event> events, ISharedInformer<AgentTask> tasks, IReadOnlyList<IAnomalySource> sources, ITaskQuarantiner quarantiner,
@@ -41,7 +36,7 @@ public sealed partial class QuarantineController : IRunnable
         _sources = sources;
         _quarantiner = quarantiner;
         _seal = seal;
-        _metrics = metrics;
+        _refusals = new SignalRefusals(metrics);
         _logger = logger;
     }
 
@@ -82,8 +77,7 @@ public sealed partial class QuarantineController : IRunnable
         var target = e.InvolvedObject;
         var @namespace = target?.NamespaceProperty ?? e.Metadata?.NamespaceProperty ?? "";
         var reason = e.Reason ?? "";
-        _metrics.Refused(@namespace, reason, problem);
-        if (_refusalsLogged.Count < MaxLoggedRefusals && _refusalsLogged.TryAdd((@namespace, reason), 0))
+        if (_refusals.Count(@namespace, reason, problem))
         {
             Log.Refused(_logger, LogSafe.Text(reason), LogSafe.Text(@namespace), LogSafe.Text(target?.Name), LogSafe.Text(e.Metadata?.Name),
                 LogSafe.Text(SignalSeal.Component(e)), QuarantineMetrics.Label(problem));
