@@ -57,7 +57,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public static async Task<GatewayHarness> StartAsync(
         Func<GatewayOptions, GatewayOptions>? configure = null, IAuditLog? audit = null, ILimitStore? limits = null,
         ITokenReviewer? reviewer = null, StandInProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null, bool sealSignals = true)
     {
         var cluster = await TestCluster.SharedAsync();
         await AgentFactory.InstallCrdAsync(cluster.Client);
@@ -84,7 +84,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Limits = harness.Limits,
             Scanner = scanner ?? new TestScanner(),
             TokenReviewer = reviewer,
-            SignalSeal = harness.SignalSeal,
+            SignalSeal = sealSignals ? harness.SignalSeal : null,
             LoggerFactory = loggerFactory,
         });
         return harness;
