@@ -26,7 +26,12 @@ public sealed class GatewayComponent(GatewayComponentOptions options, ILoggerFac
             await using var limits = await GatewayStores.OpenLimitsAsync(options).ConfigureAwait(false);
             var dependencies = new GatewayDependencies
             {
-                Client = client, Audit = audit, Limits = limits, Scanner = options.Scanner, SignalSeal = options.SignalSeal, LoggerFactory = loggerFactory,
+                Client = client,
+                Audit = audit,
+                Limits = limits,
+                Scanner = options.Scanner,
+                SignalSeal = options.SignalSeal,
+                LoggerFactory = loggerFactory,
             };
             await using var server = await GatewayServer.StartAsync(options.Gateway, dependencies, cancellationToken).ConfigureAwait(false);
             _started.TrySetResult(server);

@@ -139,7 +139,11 @@ public sealed class QuarantineTests : NamespacedScenario
         Metadata = new V1ObjectMeta { Name = $"{task.Metadata.Name}.forged{Guid.NewGuid():N}"[..40], NamespaceProperty = task.Metadata.NamespaceProperty },
         InvolvedObject = new V1ObjectReference
         {
-            ApiVersion = task.ApiVersion, Kind = task.Kind, Name = task.Metadata.Name, NamespaceProperty = task.Metadata.NamespaceProperty, Uid = task.Metadata.Uid,
+            ApiVersion = task.ApiVersion,
+            Kind = task.Kind,
+            Name = task.Metadata.Name,
+            NamespaceProperty = task.Metadata.NamespaceProperty,
+            Uid = task.Metadata.Uid,
         },
         Type = EventTypes.Warning,
         Reason = EventAnomalySink.Reason,
