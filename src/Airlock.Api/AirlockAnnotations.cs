@@ -21,6 +21,12 @@ public static class AirlockAnnotations
     /// <summary>HMAC the webhook computes over the approval and the spec; the operator honours only approvals whose seal verifies.</summary>
     public const string ApprovalSeal = AgentsGroup.Name + "/approval-seal";
 
+    /// <summary>
+    /// On an anomaly Event of the gateway or the egress proxy: an HMAC under the shared signal key over the task, the reason,
+    /// the reporting component, the message and the issue time. The operator quarantines only on Events whose seal verifies.
+    /// </summary>
+    public const string SignalSeal = AgentsGroup.Name + "/signal-seal";
+
     /// <summary>Why the task was rejected, set with <see cref="RejectedBy"/>.</summary>
     public const string RejectionReason = AgentsGroup.Name + "/rejection-reason";
 

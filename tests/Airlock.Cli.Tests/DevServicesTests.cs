@@ -24,5 +24,14 @@ public sealed class DevServicesTests
         (options.Gateway.Guardrails.RedactCompletions, options.AuditDurability).Should().Be((false, SqliteDurability.PowerLoss));
     }
 
+    [Test]
+    public void Dev_operator_gateway_and_egress_proxy_share_one_signal_key()
+    {
+        var services = DevServices.Create(new DevEnvironmentOptions { StateDir = Temp() });
+
+        new[] { services.Gateway.Options.SignalSeal, services.Egress.Options.SignalSeal, services.Configure(new Operator.Hosting.OperatorSettings()).SignalSeal }
+            .Should().AllSatisfy(seal => seal.Should().BeSameAs(services.SignalSeal));
+    }
+
     private static string Temp() => Directory.CreateTempSubdirectory("airlock-devservices-").FullName;
 }

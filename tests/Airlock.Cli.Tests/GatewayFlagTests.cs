@@ -58,6 +58,44 @@ public sealed class GatewayFlagTests
         (code, stderr.Contains("--audit-durability=power-loss applies to --audit-store=sqlite only", StringComparison.Ordinal)).Should().Be((2, true), stderr);
     }
 
+    [TestCase("gateway")]
+    [TestCase("egress")]
+    public async Task Check_config_names_the_signal_key_file_without_reading_it(string command)
+    {
+        var summary = await CheckAsync(command, "--audit-store=memory", "--signal-key-file=/var/run/airlock/signal-key/key");
+
+        ((string?)summary["signalKeyFile"]).Should().Be("/var/run/airlock/signal-key/key");
+    }
+
+    [TestCase("gateway")]
+    [TestCase("egress")]
+    public async Task An_unreadable_signal_key_stops_the_start(string command)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "key");
+
+        var (code, _, stderr) = await AirlockCli.RunAsync(Timeout, command, "--audit-store=memory", $"--signal-key-file={missing}");
+
+        (code, stderr.Contains($"--signal-key-file: cannot read the signal key {missing}", StringComparison.Ordinal)).Should().Be((2, true), stderr);
+    }
+
+    [TestCase("gateway")]
+    [TestCase("egress")]
+    public async Task A_short_signal_key_stops_the_start(string command)
+    {
+        var key = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(key, new byte[8]);
+        try
+        {
+            var (code, _, stderr) = await AirlockCli.RunAsync(Timeout, command, "--audit-store=memory", $"--signal-key-file={key}");
+
+            (code, stderr.Contains("holds 8 bytes; it needs at least 32", StringComparison.Ordinal)).Should().Be((2, true), stderr);
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
     private static async Task<JsonObject> CheckAsync(params string[] args)
     {
         var (code, stdout, stderr) = await AirlockCli.RunAsync(Timeout, [.. args, "--check-config"]);

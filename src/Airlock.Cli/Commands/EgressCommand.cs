@@ -34,8 +34,9 @@ internal static class EgressCommand
         var retention = GatewayEgressFlags.AuditRetention();
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
+        var signalKey = GatewayEgressFlags.SignalKeyFile();
         var command = new Command("egress", "Run the egress proxy: per-task FQDN allowlist for sandbox pods, audited.");
-        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, resolve, internalCidrs, auditStore, stateDir, durability, retention, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, resolve, internalCidrs, auditStore, stateDir, durability, retention, signalKey, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -63,8 +64,10 @@ internal static class EgressCommand
             summary["auditDurability"] = GatewayEgressFlags.DurabilityName(sqliteDurability);
             summary["internalCidrs"] = new JsonArray([.. ranges.Select(r => JsonValue.Create(r.ToString()))]);
             summary["alwaysDeniedCidrs"] = new JsonArray([.. AddressRanges.AlwaysDenied.Select(r => JsonValue.Create(r.ToString()))]);
+            summary["signalKeyFile"] = parse.GetValue(signalKey);
             if (GatewayEgressFlags.Report("egress", errors, parse.GetValue(check), summary) is { } exit) return Task.FromResult(exit);
-            var options = new EgressProxyOptions { Listen = endpoint!, MetricsEndpoint = metrics, ResolveOverrides = overrides, InternalRanges = ranges };
+            if (!GatewayEgressFlags.TryReadSignalKey("egress", parse.GetValue(signalKey), out var seal)) return Task.FromResult(ValidateOutput.UsageError);
+            var options = new EgressProxyOptions { Listen = endpoint!, MetricsEndpoint = metrics, ResolveOverrides = overrides, InternalRanges = ranges, SignalSeal = seal };
             return RunAsync(parse.GetValue(kubeconfig), options, audit with { Durability = sqliteDurability }, keep, level, cancellationToken);
         });
         return command;

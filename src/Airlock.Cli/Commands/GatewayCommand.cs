@@ -47,8 +47,9 @@ internal static class GatewayCommand
         var durability = GatewayEgressFlags.AuditDurability();
         var logLevel = GatewayEgressFlags.LogLevel();
         var check = GatewayEgressFlags.CheckConfig();
+        var signalKey = GatewayEgressFlags.SignalKeyFile();
         var command = new Command("gateway", "Run the model gateway: agents call it with their projected token; it holds the provider keys.");
-        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, audience, providers, keyFiles, types, auditStore, stateDir, durability, retention, limitsStore, injection, completionSecrets, logLevel, check })
+        foreach (var option in new Option[] { kubeconfig, listen, metricsAddr, audience, providers, keyFiles, types, auditStore, stateDir, durability, retention, limitsStore, injection, completionSecrets, signalKey, logLevel, check })
         {
             command.Options.Add(option);
         }
@@ -74,6 +75,7 @@ internal static class GatewayCommand
             summary["completionSecrets"] = parse.GetValue(completionSecrets);
             summary["limitsStore"] = redis is null ? "memory" : "redis";
             summary["providers"] = new JsonArray([.. parsed.Select(p => JsonValue.Create(p.Name))]);
+            summary["signalKeyFile"] = parse.GetValue(signalKey);
             if (GatewayEgressFlags.Report("gateway", errors, parse.GetValue(check), summary) is { } exit) return exit;
             var options = new GatewayComponentOptions
             {
@@ -95,7 +97,8 @@ internal static class GatewayCommand
                 RedisConfiguration = redis,
                 Scanner = GuardrailScanner.Default,
             };
-            return await RunAsync(options, metrics, tokenAudience!, parse.GetValue(kubeconfig), level, cancellationToken);
+            if (!GatewayEgressFlags.TryReadSignalKey("gateway", parse.GetValue(signalKey), out var seal)) return ValidateOutput.UsageError;
+            return await RunAsync(options with { SignalSeal = seal }, metrics, tokenAudience!, parse.GetValue(kubeconfig), level, cancellationToken);
         });
         return command;
     }
@@ -150,6 +153,7 @@ internal static class GatewayCommand
             Limits = limits,
             Scanner = options.Scanner,
             TokenReviewer = new KubernetesTokenReviewer(client, audience),
+            SignalSeal = options.SignalSeal,
             LoggerFactory = loggerFactory,
         };
         await using var server = await GatewayServer.StartAsync(options.Gateway, dependencies, metrics, stop.Token);

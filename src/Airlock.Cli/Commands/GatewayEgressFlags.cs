@@ -59,6 +59,30 @@ internal static class GatewayEgressFlags
         DefaultValueFactory = _ => "Information",
     };
 
+    /// <summary>The signal key (the Secret airlock-signal-key's <c>key</c>, mounted as a file) that seals anomaly Events.</summary>
+    public static Option<string?> SignalKeyFile() => new("--signal-key-file")
+    {
+        Description = "File holding the signal key (the Secret airlock-signal-key, made by the operator) that seals anomaly Events; " +
+                      "without it no anomaly Event is written and the operator quarantines on none. An unreadable or short key stops the start.",
+    };
+
+    /// <summary>The seal under the key in <paramref name="path"/> (null when no file was named); a problem is printed and ends the start.</summary>
+    public static bool TryReadSignalKey(string command, string? path, out Runtime.Events.SignalSeal? seal)
+    {
+        seal = null;
+        if (string.IsNullOrEmpty(path)) return true;
+        try
+        {
+            seal = Runtime.Events.SignalSeal.FromFile(path);
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"{command}: --signal-key-file: {e.Message}");
+            return false;
+        }
+    }
+
     /// <summary>Validates the configuration, prints it as JSON and exits (0 valid, 2 not) without touching the cluster or the stores.</summary>
     public static Option<bool> CheckConfig() => new("--check-config") { Hidden = true };
 

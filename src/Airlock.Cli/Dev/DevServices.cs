@@ -6,6 +6,7 @@ using Airlock.Gateway.Guardrails;
 using Airlock.Gateway.Hosting;
 using Airlock.Gateway.Serving;
 using Airlock.Operator.Hosting;
+using Airlock.Runtime.Events;
 using Airlock.Stores.Audit.Sqlite;
 
 namespace Airlock.Cli.Dev;
@@ -13,12 +14,14 @@ namespace Airlock.Cli.Dev;
 /// <summary>
 /// The gateway and the egress proxy of <c>airlock dev</c>, on loopback ports chosen up front so the operator can point every
 /// sandbox at them (<c>AIRLOCK_GATEWAY_URL</c>, <c>HTTPS_PROXY</c>) before any of them starts. Both write the one SQLite
-/// audit log in the state directory, which <c>airlock audit verify --state-dir</c> reads.
+/// audit log in the state directory, which <c>airlock audit verify --state-dir</c> reads. All three share one signal key made
+/// for this run: the gateway and the proxy seal their anomaly Events with it and the operator verifies them.
 /// </summary>
 public sealed class DevServices
 {
-    private DevServices(GatewayComponent gateway, EgressProxyComponent egress, int gatewayPort, int egressPort)
+    private DevServices(GatewayComponent gateway, EgressProxyComponent egress, int gatewayPort, int egressPort, SignalSeal signalSeal)
     {
+        SignalSeal = signalSeal;
         Gateway = gateway;
         Egress = egress;
         GatewayUrl = $"http://127.0.0.1:{gatewayPort}";
@@ -26,6 +29,9 @@ public sealed class DevServices
     }
 
     public GatewayComponent Gateway { get; }
+
+    /// <summary>The signal seal the gateway, the egress proxy and the operator of this run share.</summary>
+    public SignalSeal SignalSeal { get; }
 
     public EgressProxyComponent Egress { get; }
 
@@ -39,6 +45,7 @@ public sealed class DevServices
     {
         var gatewayPort = FreeLoopbackPort();
         var egressPort = FreeLoopbackPort();
+        var signalSeal = SignalSeal.Generate();
         var gateway = new GatewayComponent(
             new GatewayComponentOptions
             {
@@ -50,6 +57,7 @@ public sealed class DevServices
                 },
                 StateDirectory = options.StateDir,
                 AuditDurability = options.AuditDurability,
+                SignalSeal = signalSeal,
             },
             options.LoggerFactory);
         var egress = new EgressProxyComponent(new EgressProxyOptions
@@ -58,14 +66,16 @@ public sealed class DevServices
             ResolveOverrides = options.EgressResolve,
             AuditLog = SqliteAuditLog.OpenStateDirectory(options.StateDir, durability: options.AuditDurability),
             LoggerFactory = options.LoggerFactory,
+            SignalSeal = signalSeal,
         });
-        return new DevServices(gateway, egress, gatewayPort, egressPort);
+        return new DevServices(gateway, egress, gatewayPort, egressPort, signalSeal);
     }
 
-    /// <summary>The operator settings with every sandbox pointed at this gateway and proxy.</summary>
+    /// <summary>The operator settings with every sandbox pointed at this gateway and proxy, verifying their signal seal.</summary>
     public OperatorSettings Configure(OperatorSettings settings) => settings with
     {
         Sandbox = settings.Sandbox with { GatewayUrl = GatewayUrl, EgressProxyUrl = EgressProxyUrl },
+        SignalSeal = SignalSeal,
     };
 
     private static int FreeLoopbackPort()

@@ -13,6 +13,9 @@ public sealed class EgressProxyComponent(EgressProxyOptions options) : ILocalCom
     /// <summary>Completes with the running proxy once its caches are synced (faults if it could not start).</summary>
     public Task<EgressProxyHost> Ready => _ready.Task;
 
+    /// <summary>How this proxy runs (as <c>airlock dev</c> set it).</summary>
+    public EgressProxyOptions Options => options;
+
     public async Task RunAsync(LocalControlPlane controlPlane, CancellationToken cancellationToken)
     {
         using var client = controlPlane.CreateClient("admin");

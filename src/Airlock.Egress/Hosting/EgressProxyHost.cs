@@ -92,9 +92,16 @@ public sealed class EgressProxyHost : IAsyncDisposable
         var audit = options.AuditLog ?? new MemoryAuditLog(time: options.Time);
         var events = new EventRecorder(new KubernetesEventSink(client), "airlock-egress", new EventRecorderOptions { Time = options.Time }, logger);
         var usage = new UsageBatcher(new KubernetesUsagePatcher(client), directory, options.UsageFlushInterval, logger);
+        IEgressAnomalySink anomalies = options.SignalSeal is { } seal
+            ? new EventAnomalySink(new SealedSignalRecorder(events, seal, options.Time), directory)
+            : new UnreportedAnomalySink();
+        if (options.SignalSeal is null)
+        {
+            logger.LogError("no signal key (--signal-key-file): repeated egress denials are counted and logged but written as no anomaly Event, so they never quarantine a task");
+        }
         var accounting = new EgressAccounting(
             audit, new EgressMetrics(registry), usage, new DenialAnomalyDetector(options.AnomalyThreshold, options.AnomalyWindow, options.Time),
-            new EventAnomalySink(events, directory), logger);
+            anomalies, logger);
         var services = new ProxyServices(
             options.Limits, directory, new DnsHostResolver(options.ResolveOverrides), new AddressPolicy(options.InternalRanges), accounting,
             new KubernetesDebugAuthorizer(client), new TaskQuotas(options.Limits), options.Time, logger);

@@ -38,6 +38,12 @@ public sealed record EgressProxyOptions
 
     public TimeSpan AnomalyWindow { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Seals the repeated-denial Events the operator quarantines on (the key of the Secret airlock-signal-key, mounted as a
+    /// file: <c>--signal-key-file</c>). Null: no anomaly Event is written, and the proxy logs an error at start saying so.
+    /// </summary>
+    public Runtime.Events.SignalSeal? SignalSeal { get; init; }
+
     /// <summary>Where attempts are recorded; an in-memory log when null (dev only: nothing survives the process).</summary>
     public IAuditLog? AuditLog { get; init; }
 

@@ -24,7 +24,15 @@ public sealed class GatewayComponent(GatewayComponentOptions options, ILoggerFac
             using var client = controlPlane.CreateClient("admin");
             await using var audit = await GatewayStores.OpenAuditAsync(options, cancellationToken).ConfigureAwait(false);
             await using var limits = await GatewayStores.OpenLimitsAsync(options).ConfigureAwait(false);
-            var dependencies = new GatewayDependencies { Client = client, Audit = audit, Limits = limits, Scanner = options.Scanner, LoggerFactory = loggerFactory };
+            var dependencies = new GatewayDependencies
+            {
+                Client = client,
+                Audit = audit,
+                Limits = limits,
+                Scanner = options.Scanner,
+                SignalSeal = options.SignalSeal,
+                LoggerFactory = loggerFactory,
+            };
             await using var server = await GatewayServer.StartAsync(options.Gateway, dependencies, cancellationToken).ConfigureAwait(false);
             _started.TrySetResult(server);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -22,6 +22,9 @@ public sealed record GatewayComponentOptions
 
     public string? RedisConfiguration { get; init; }
 
+    /// <summary>Seals the anomaly Events (<see cref="GatewayDependencies.SignalSeal"/>); null writes none.</summary>
+    public Runtime.Events.SignalSeal? SignalSeal { get; init; }
+
     /// <summary>The guardrails; <see cref="GuardrailScanner.Default"/> unless a test swaps it.</summary>
     public IGuardrailScanner Scanner { get; init; } = GuardrailScanner.Default;
 }

@@ -22,6 +22,13 @@ public sealed record GatewayDependencies
     /// <summary>Token reviews; a <see cref="KubernetesTokenReviewer"/> over <see cref="Client"/> when null.</summary>
     public ITokenReviewer? TokenReviewer { get; init; }
 
+    /// <summary>
+    /// Seals the anomaly Events the operator quarantines on (the key of the Secret airlock-signal-key, mounted as a file:
+    /// <c>--signal-key-file</c>). Null: no anomaly Event is written (metrics and <see cref="GatewayServer.Signals"/> still see
+    /// every signal), and the gateway logs an error at start saying so.
+    /// </summary>
+    public Runtime.Events.SignalSeal? SignalSeal { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -89,10 +89,16 @@ public sealed class GatewayServer : IAsyncDisposable
         var directory = new TaskDirectory(pods, tasks);
 
         var events = new EventRecorder(new KubernetesEventSink(client), "airlock-gateway", logger: loggerFactory.CreateLogger<EventRecorder>());
+        var sealedEvents = dependencies.SignalSeal is { } seal ? new SealedSignalRecorder(events, seal, time) : null;
+        if (sealedEvents is null)
+        {
+            loggerFactory.CreateLogger<GatewayServer>().LogError(
+                "no signal key (--signal-key-file): anomalies are counted and published in process but written as no Event, so they never quarantine a task");
+        }
         var detector = new AnomalyDetector(options.Anomaly, time, signal =>
         {
             metrics.Anomalies.WithLabels(signal.Namespace, signal.Task, signal.Kind.ToString()).Inc();
-            if (directory.FindTask(signal.Namespace, signal.Task) is { } task) events.Record(task, "Warning", "Anomaly" + signal.Kind, signal.Message);
+            if (sealedEvents is not null && directory.FindTask(signal.Namespace, signal.Task) is { } task) sealedEvents.Record(task, "Anomaly" + signal.Kind, signal.Message);
             signals.Publish(signal);
         });
         var usage = new TaskUsageRecorder(client, options.UsageFlushInterval, loggerFactory.CreateLogger<TaskUsageRecorder>());

@@ -72,6 +72,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         var policies = new ClusterPolicySource(policyInformer, namespaceInformer);
         Policies = policies;
         ApprovalSeal = new ApprovalSealSlot { Seal = _settings.ApprovalSeal };
+        SignalSeal = new SignalSealSlot { Seal = _settings.SignalSeal };
         var reconciler = new AgentTaskReconciler(
             new InformerSandboxObserver(_informers, childScope, Recent),
             new KubernetesSandboxWriter(client),
@@ -128,7 +129,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
             .Build(policyStatus);
         var quarantine = new QuarantineController(
             _informers.GetInformer<Corev1Event>(new InformerScope(_settings.WatchNamespace, FieldSelector: AnomalyEventSelector)), taskInformer, _settings.AnomalySources,
-            new KubernetesTaskQuarantiner(client), _loggerFactory.CreateLogger<QuarantineController>());
+            new KubernetesTaskQuarantiner(client), SignalSeal, new QuarantineMetrics(Registry), _loggerFactory.CreateLogger<QuarantineController>());
         IRunnable[] runnables = _settings.Cilium is { } cilium
             ? [_controller, policyController, quarantine, Egress.CiliumPolicyController.Create(_informers, client, _settings.WatchNamespace, sandbox, cilium,
                 new ControllerOptions { MaxConcurrentReconciles = 2, Time = _settings.Time }, _loggerFactory, Registry)]
@@ -143,6 +144,9 @@ public sealed partial class OperatorHost : IAsyncDisposable
 
     /// <summary>Verifies approvals; holds the seal once its key is loaded.</summary>
     public ApprovalSealSlot ApprovalSeal { get; }
+
+    /// <summary>Verifies the seals of anomaly Events; holds the seal once its key is loaded.</summary>
+    public SignalSealSlot SignalSeal { get; }
 
     /// <summary>This host's metrics (controller and work-queue series).</summary>
     public CollectorRegistry Registry { get; }
@@ -183,6 +187,7 @@ public sealed partial class OperatorHost : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_settings.InstallCrds) await CrdInstaller.EnsureAsync(_client, cancellationToken).ConfigureAwait(false);
         ApprovalSeal.Seal ??= await ApprovalKeyStore.LoadOrCreateAsync(_client, _settings.SystemNamespace, cancellationToken).ConfigureAwait(false);
+        SignalSeal.Seal ??= await SignalKeyStore.LoadOrCreateAsync(_client, _settings.SystemNamespace, cancellationToken).ConfigureAwait(false);
         if (_settings.HealthAddress is { } address)
         {
             var endpoint = HostPort.Parse(address);

@@ -70,6 +70,9 @@ public sealed record OperatorSettings
     /// <summary>The approval seal; null loads (or creates) its key from the Secret airlock-approval-key of <see cref="SystemNamespace"/>.</summary>
     public Governance.Approval.ApprovalSeal? ApprovalSeal { get; init; }
 
+    /// <summary>The anomaly-signal seal; null loads (or creates) its key from the Secret airlock-signal-key of <see cref="SystemNamespace"/>.</summary>
+    public Runtime.Events.SignalSeal? SignalSeal { get; init; }
+
     /// <summary>
     /// When the process compacts its heap after a burst of work (<see cref="Runtime.Memory.HeapSettler"/>: once quiet, if the
     /// GC's committed memory grew); null never does.

@@ -40,7 +40,16 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
     /// <summary>Events dropped because the queue was full or the rate limit was reached.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Record(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message)
+    /// <summary>The component every Event names as <c>reportingComponent</c> and <c>source.component</c>.</summary>
+    public string Component => _component;
+
+    public void Record(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message) => Record(obj, type, reason, message, null);
+
+    /// <summary>
+    /// Like <see cref="Record(IKubernetesObject{V1ObjectMeta}, string, string, string)"/>, with annotations on the Event (a signal
+    /// seal). A repeat aggregated into an earlier Event keeps that Event's annotations.
+    /// </summary>
+    public void Record(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message, IReadOnlyDictionary<string, string>? annotations)
     {
         var now = _options.Time.GetUtcNow().UtcDateTime;
         var meta = obj.Metadata;
@@ -50,6 +59,7 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
             {
                 Name = $"{meta?.Name}.{now.Ticks:x}",
                 NamespaceProperty = string.IsNullOrEmpty(meta?.NamespaceProperty) ? "default" : meta.NamespaceProperty,
+                Annotations = annotations is { Count: > 0 } ? new Dictionary<string, string>(annotations) : null,
             },
             InvolvedObject = new V1ObjectReference
             {

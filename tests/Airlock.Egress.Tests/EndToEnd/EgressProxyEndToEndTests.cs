@@ -1,8 +1,11 @@
 using System.Net;
 using Airlock.Api.Tasks;
 using Airlock.Egress.Tests.Support;
+using Airlock.Operator.Governance.Quarantine;
+using Airlock.Runtime.Events;
 using Airlock.Testing;
 using k8s;
+using k8s.Models;
 
 namespace Airlock.Egress.Tests.EndToEnd;
 
@@ -149,6 +152,22 @@ public class EgressProxyEndToEndTests
             (await _cluster.Client.CoreV1.ListNamespacedEventAsync(ns)).Items.Any(e => e.Reason == "EgressDenialsRepeated" && e.Type == "Warning"
                 && e.InvolvedObject.Kind == "AgentTask"),
             "an EgressDenialsRepeated event");
+    }
+
+    [Test]
+    public async Task Repeated_denials_write_an_event_whose_seal_the_operator_accepts()
+    {
+        var (ns, pod) = await _cluster.StartSandboxAsync(AllowUpstream());
+
+        for (var i = 0; i < 3; i++) await ExchangeAsync(pod, $"CONNECT other{i}.test:443 HTTP/1.1\r\n\r\n");
+
+        Corev1Event? denial = null;
+        await Eventually.UntilAsync(async () =>
+            (denial = (await _cluster.Client.CoreV1.ListNamespacedEventAsync(ns)).Items.FirstOrDefault(e => e.Reason == "EgressDenialsRepeated")) is not null,
+            "an EgressDenialsRepeated event");
+        var report = AnomalyEvents.From(denial!, EgressCluster.SignalSeal, out var refused);
+
+        (report?.Source, report?.Task, refused).Should().Be(("airlock-egress", "agent", SignalSealProblem.None));
     }
 
     [Test]

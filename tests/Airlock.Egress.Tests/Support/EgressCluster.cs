@@ -30,6 +30,9 @@ public sealed class EgressCluster : IAsyncDisposable
 
     public MemoryAuditLog Audit { get; }
 
+    /// <summary>The signal seal the proxy seals its anomaly Events with (as the operator's Secret would give it).</summary>
+    public static Runtime.Events.SignalSeal SignalSeal { get; } = Runtime.Events.SignalSeal.Generate();
+
     public IKubernetes Client => Cluster.Client;
 
     public IPEndPoint ProxyEndpoint => Proxy.Endpoint;
@@ -54,6 +57,7 @@ public sealed class EgressCluster : IAsyncDisposable
             UsageFlushInterval = TimeSpan.FromMilliseconds(200),
             AnomalyThreshold = 3,
             AuditLog = audit,
+            SignalSeal = SignalSeal,
         };
         var proxy = await EgressProxyHost.StartAsync(cluster.Client, configure is null ? options : configure(options));
         return new EgressCluster(cluster, proxy, audit);

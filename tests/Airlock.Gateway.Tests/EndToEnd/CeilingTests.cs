@@ -60,6 +60,22 @@ public sealed class CeilingTests : GatewayFixture
     }
 
     [Test]
+    public async Task An_anomaly_event_carries_a_signal_seal_that_verifies()
+    {
+        var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", MaxTotalTokens = 18 });
+        (await Harness.ChatAsync(agent)).EnsureSuccessStatusCode();
+        (await Harness.ChatAsync(agent)).Dispose();
+
+        k8s.Models.Corev1Event? anomaly = null;
+        await Eventually.UntilAsync(async () =>
+            (anomaly = (await Harness.Cluster.Client.CoreV1.ListNamespacedEventAsync(agent.Namespace)).Items
+                .FirstOrDefault(e => e.Reason == "AnomalyBudgetExhausted" && e.InvolvedObject.Name == agent.Task)) is not null,
+            "an AnomalyBudgetExhausted Event on the task");
+
+        (anomaly!.ReportingComponent, Harness.SignalSeal.Verify(anomaly).Problem).Should().Be(("airlock-gateway", Runtime.Events.SignalSealProblem.None));
+    }
+
+    [Test]
     public async Task A_concurrent_burst_gets_exactly_requests_per_minute_through()
     {
         var agent = await Harness.CreateAgentAsync(new ModelAccess { Provider = "openai", RequestsPerMinute = 4 });

@@ -47,6 +47,9 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public GatewayServer Gateway { get; private set; } = null!;
 
+    /// <summary>The signal seal the gateway seals its anomaly Events with (as the operator's Secret would give it).</summary>
+    public Runtime.Events.SignalSeal SignalSeal { get; } = Runtime.Events.SignalSeal.Generate();
+
     public HttpClient Http { get; } = new();
 
     public string OpenAiKeyFile => Path.Combine(_keyDir, "openai");
@@ -54,7 +57,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public static async Task<GatewayHarness> StartAsync(
         Func<GatewayOptions, GatewayOptions>? configure = null, IAuditLog? audit = null, ILimitStore? limits = null,
         ITokenReviewer? reviewer = null, StandInProvider? provider = null, Airlock.Guardrails.IGuardrailScanner? scanner = null,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null, bool sealSignals = true)
     {
         var cluster = await TestCluster.SharedAsync();
         await AgentFactory.InstallCrdAsync(cluster.Client);
@@ -81,6 +84,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             Limits = harness.Limits,
             Scanner = scanner ?? new TestScanner(),
             TokenReviewer = reviewer,
+            SignalSeal = sealSignals ? harness.SignalSeal : null,
             LoggerFactory = loggerFactory,
         });
         return harness;

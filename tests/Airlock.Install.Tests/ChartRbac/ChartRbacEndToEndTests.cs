@@ -3,6 +3,7 @@ using Airlock.Api.Tasks;
 using Airlock.Install.Tests.Helm;
 using Airlock.Install.Tests.Support;
 using Airlock.Operator.Hosting;
+using Airlock.Runtime.Events;
 using Airlock.Testing;
 using k8s;
 using k8s.Autorest;
@@ -71,20 +72,31 @@ public sealed class ChartRbacEndToEndTests
     }
 
     [Test]
-    public async Task An_anomaly_event_quarantines_a_task_with_only_the_charts_grants()
+    public async Task A_sealed_anomaly_event_quarantines_a_task_with_only_the_charts_grants()
     {
         await using var ns = await _cluster.CreateNamespaceAsync("rbac");
         await ApplyTaskAsync(ns.Name, "agent", "");
         var task = await WaitForPhaseAsync(ns.Name, "agent", AgentTaskPhase.Running);
 
+        // Sealed with the key the operator made in its Secret, as the egress proxy (which mounts that Secret) would.
+        var key = await _cluster.Client.CoreV1.ReadNamespacedSecretAsync(SignalSeal.SecretName, SystemNamespace);
+        var target = new V1ObjectReference { ApiVersion = task.ApiVersion, Kind = task.Kind, Name = "agent", NamespaceProperty = ns.Name, Uid = task.Metadata.Uid };
+        const string Message = "12 egress attempts denied within 60s";
         await _cluster.Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
         {
-            Metadata = new V1ObjectMeta { GenerateName = "agent-" },
+            Metadata = new V1ObjectMeta
+            {
+                GenerateName = "agent-",
+                Annotations = new Dictionary<string, string>
+                {
+                    [Api.AirlockAnnotations.SignalSeal] = new SignalSeal(key.Data["key"]).Sign(target, "EgressDenialsRepeated", "airlock-egress", Message, DateTimeOffset.UtcNow),
+                },
+            },
             Type = "Warning",
             Reason = "EgressDenialsRepeated",
-            Message = "12 egress attempts denied within 60s",
+            Message = Message,
             Source = new V1EventSource { Component = "airlock-egress" },
-            InvolvedObject = new V1ObjectReference { ApiVersion = task.ApiVersion, Kind = task.Kind, Name = "agent", NamespaceProperty = ns.Name, Uid = task.Metadata.Uid },
+            InvolvedObject = target,
             FirstTimestamp = DateTime.UtcNow,
             LastTimestamp = DateTime.UtcNow,
         }, ns.Name);

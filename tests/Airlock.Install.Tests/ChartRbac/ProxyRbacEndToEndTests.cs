@@ -60,6 +60,7 @@ public sealed class ProxyRbacEndToEndTests
                 Audit = new InMemoryAuditLog(),
                 Limits = new InMemoryLimitStore(),
                 Scanner = GuardrailScanner.Default,
+                SignalSeal = Runtime.Events.SignalSeal.Generate(),
                 LoggerFactory = _loggerFactory,
             });
         _upstream = new TcpListener(IPAddress.Loopback, 0);
@@ -70,6 +71,7 @@ public sealed class ProxyRbacEndToEndTests
             UsageFlushInterval = TimeSpan.FromMilliseconds(200),
             AnomalyThreshold = 2,
             AnomalyWindow = TimeSpan.FromSeconds(1),
+            SignalSeal = Runtime.Events.SignalSeal.Generate(),
             LoggerFactory = _loggerFactory,
         });
     }

@@ -107,15 +107,15 @@ public sealed class RbacTests
         withSecrets.Select(r => $"{r.Namespace}/{r.Name}").Should().Equal("airlock-system/airlock-operator-secrets");
     }
 
-    [TestCase("default", new[] { "airlock-approval-key" })]
-    [TestCase("cert-manager", new[] { "airlock-approval-key" })]
-    [TestCase("operator-certs", new[] { "airlock-approval-key", "airlock-webhook-ca" })]
+    [TestCase("default", new[] { "airlock-approval-key", "airlock-signal-key" })]
+    [TestCase("cert-manager", new[] { "airlock-approval-key", "airlock-signal-key" })]
+    [TestCase("operator-certs", new[] { "airlock-approval-key", "airlock-signal-key", "airlock-webhook-ca" })]
     public void Operator_reads_only_its_own_secrets_by_name(string valueSet, string[] names)
     {
         var role = ValueSets.Render(valueSet).Single(m => m.Kind == "Role" && m.Name == "airlock-operator-secrets");
         var rules = role.Root["rules"]!.AsArray().OfType<JsonObject>().ToList();
 
-        // Create is the one verb RBAC cannot limit by name (ApprovalKeyStore, SelfSignedCertificateSource); every other is named.
+        // Create is the one verb RBAC cannot limit by name (the key stores, SelfSignedCertificateSource); every other is named.
         RbacRules.Grants(role).Should().BeEquivalentTo(new Dictionary<string, string[]> { ["/secrets"] = ["create"] });
         rules.Where(r => r["resourceNames"] is not null).SelectMany(r => r["resourceNames"]!.AsArray().Select(n => (string?)n)).Should().BeEquivalentTo(names);
         rules.SelectMany(r => r["verbs"]!.AsArray().Select(v => (string?)v)).Should().NotContain(["list", "watch", "delete", "patch"]);

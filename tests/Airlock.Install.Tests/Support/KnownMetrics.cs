@@ -25,6 +25,7 @@ public static class KnownMetrics
         "leader_election_master_status",
         "airlock_operator_tasks",
         "airlock_operator_quarantines_total",
+        "airlock_operator_anomaly_signals_refused_total",
         // Gateway.
         "airlock_gateway_requests_total",
         "airlock_gateway_request_duration_seconds",

@@ -58,7 +58,7 @@ public sealed class QuarantineTests : NamespacedScenario
         var pod = (await Probe.PodAsync("agent"))!;
         var token = await TaskToken.RequestAsync(Cluster.Client, Ns.Name, "agent", pod);
         await using var recorder = new EventRecorder(new KubernetesEventSink(Cluster.Client), "airlock-egress");
-        var sink = new EventAnomalySink(recorder, new OneTask((await Probe.GetAsync("agent"))!));
+        var sink = new EventAnomalySink(new SealedSignalRecorder(recorder, await SignalKeyAsync()), new OneTask((await Probe.GetAsync("agent"))!));
 
         sink.Report(new EgressAnomaly(Ns.Name, "agent", 12, TimeSpan.FromSeconds(10), "evil.example", 443, "host not allowed"));
 
@@ -67,6 +67,38 @@ public sealed class QuarantineTests : NamespacedScenario
         task.Metadata.Annotations[AirlockAnnotations.QuarantinedBy].Should().Be(ClusterPrerequisites.OperatorUser());
         await Eventually.UntilAsync(async () => await Probe.PodAsync("agent") is null, "the sandbox pod to be deleted", TaskProbe.Timeout);
         (await TaskToken.KubectlAsync(Cluster, token, "get", "configmaps", "-n", Ns.Name)).Stderr.Should().Contain("Unauthorized");
+    }
+
+    [Test]
+    public async Task An_unsealed_anomaly_event_is_ignored_and_counted()
+    {
+        var task = (await Probe.GetAsync("agent"))!;
+        var refusals = new QuarantineMetrics(OperatorSetUp.Host.Registry);
+        var before = refusals.RefusedCount(Ns.Name, EventAnomalySink.Reason, SignalSealProblem.Missing);
+
+        // Anyone who may create Events in the namespace can write this one: the same words the egress proxy would write.
+        await Cluster.Client.CoreV1.CreateNamespacedEventAsync(Forged(task), Ns.Name);
+
+        await Eventually.UntilAsync(() => refusals.RefusedCount(Ns.Name, EventAnomalySink.Reason, SignalSealProblem.Missing) > before, "the refusal to be counted");
+        (await Probe.GetAsync("agent"))!.Metadata.Annotations.Should().NotContainKey(AirlockAnnotations.Quarantine);
+    }
+
+    [Test]
+    public async Task An_anomaly_event_sealed_under_another_key_does_not_quarantine()
+    {
+        var task = (await Probe.GetAsync("agent"))!;
+        var refusals = new QuarantineMetrics(OperatorSetUp.Host.Registry);
+        var before = refusals.RefusedCount(Ns.Name, EventAnomalySink.Reason, SignalSealProblem.Invalid);
+        var forged = Forged(task);
+        forged.Metadata.Annotations = new Dictionary<string, string>
+        {
+            [AirlockAnnotations.SignalSeal] = SignalSeal.Generate().Sign(forged.InvolvedObject, forged.Reason, forged.ReportingComponent, forged.Message, DateTimeOffset.UtcNow),
+        };
+
+        await Cluster.Client.CoreV1.CreateNamespacedEventAsync(forged, Ns.Name);
+
+        await Eventually.UntilAsync(() => refusals.RefusedCount(Ns.Name, EventAnomalySink.Reason, SignalSealProblem.Invalid) > before, "the refusal to be counted");
+        (await Probe.GetAsync("agent"))!.Metadata.Annotations.Should().NotContainKey(AirlockAnnotations.Quarantine);
     }
 
     [Test]
@@ -97,6 +129,31 @@ public sealed class QuarantineTests : NamespacedScenario
         (unannotate.Succeeded, restatus.Succeeded).Should().Be((false, false));
         (await Probe.GetAsync("agent"))!.Status!.Phase.Should().Be(AgentTaskPhase.Quarantined);
     }
+
+    /// <summary>The signal key the shared operator made (the Secret the chart mounts into the gateway and the egress proxy).</summary>
+    private static Task<SignalSeal> SignalKeyAsync() => SignalKeyStore.LoadOrCreateAsync(Cluster.Client, ClusterPrerequisites.SystemNamespace, CancellationToken.None);
+
+    /// <summary>A repeated-denial Event on <paramref name="task"/> as the egress proxy words it, with no seal.</summary>
+    private static Corev1Event Forged(AgentTask task) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = $"{task.Metadata.Name}.forged{Guid.NewGuid():N}"[..40], NamespaceProperty = task.Metadata.NamespaceProperty },
+        InvolvedObject = new V1ObjectReference
+        {
+            ApiVersion = task.ApiVersion,
+            Kind = task.Kind,
+            Name = task.Metadata.Name,
+            NamespaceProperty = task.Metadata.NamespaceProperty,
+            Uid = task.Metadata.Uid,
+        },
+        Type = EventTypes.Warning,
+        Reason = EventAnomalySink.Reason,
+        Message = "12 egress attempts denied within 10s; last evil.example:443 (host not allowed)",
+        ReportingComponent = "airlock-egress",
+        Source = new V1EventSource { Component = "airlock-egress" },
+        FirstTimestamp = DateTime.UtcNow,
+        LastTimestamp = DateTime.UtcNow,
+        Count = 1,
+    };
 
     /// <summary>The egress proxy's view of the one task under test.</summary>
     private sealed class OneTask(AgentTask task) : ICallerDirectory
