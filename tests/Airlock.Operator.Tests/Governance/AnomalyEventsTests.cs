@@ -1,13 +1,14 @@
 using Airlock.Api;
 using Airlock.Operator.Governance.Quarantine;
 using Airlock.Runtime.Events;
+using Airlock.Testing.Signals;
 using k8s.Models;
 
 namespace Airlock.Operator.Tests.Governance;
 
 public class AnomalyEventsTests
 {
-    private static readonly DateTimeOffset Issued = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Issued = AnomalyEventSamples.Issued;
     private readonly SignalSeal _seal = SignalSeal.Generate();
 
     [Test]
@@ -102,25 +103,12 @@ public class AnomalyEventsTests
         refused.Should().Be(SignalSealProblem.None);
     }
 
-    private Corev1Event Sealed(SignalSeal? seal = null)
+    private Corev1Event Sealed(SignalSeal? seal = null) => AnomalyEventSamples.Sealed(Event(), seal ?? _seal);
+
+    private static Corev1Event Event()
     {
-        var e = Event();
-        e.Metadata.Annotations = new Dictionary<string, string>
-        {
-            [AirlockAnnotations.SignalSeal] = (seal ?? _seal).Sign(e.InvolvedObject, e.Reason, e.ReportingComponent, e.Message, Issued),
-        };
+        var e = AnomalyEventSamples.Unsealed();
+        e.LastTimestamp = Issued.UtcDateTime.AddMinutes(5);
         return e;
     }
-
-    private static Corev1Event Event() => new()
-    {
-        Metadata = new V1ObjectMeta { Name = "agent.187a", NamespaceProperty = "agents" },
-        InvolvedObject = new V1ObjectReference { ApiVersion = "agents.airlock.dev/v1alpha1", Kind = "AgentTask", NamespaceProperty = "agents", Name = "agent", Uid = "uid-1" },
-        Type = EventTypes.Warning,
-        Reason = "EgressDenialsRepeated",
-        Message = "12 denied",
-        ReportingComponent = "airlock-egress",
-        Source = new V1EventSource { Component = "airlock-egress" },
-        LastTimestamp = Issued.UtcDateTime.AddMinutes(5),
-    };
 }

@@ -1,12 +1,13 @@
 using Airlock.Api;
 using Airlock.Runtime.Events;
+using Airlock.Testing.Signals;
 using k8s.Models;
 
 namespace Airlock.Runtime.Tests.Events;
 
 public class SignalSealTests
 {
-    private static readonly DateTimeOffset Issued = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Issued = AnomalyEventSamples.Issued;
     private readonly SignalSeal _seal = SignalSeal.Generate();
 
     [Test]
@@ -185,24 +186,8 @@ public class SignalSealTests
         act.Should().Throw<InvalidOperationException>().WithMessage($"cannot read the signal key {path}*");
     }
 
-    private Corev1Event Sealed(SignalSeal? seal = null)
-    {
-        var e = Event();
-        e.Metadata.Annotations = new Dictionary<string, string>
-        {
-            [AirlockAnnotations.SignalSeal] = (seal ?? _seal).Sign(e.InvolvedObject, e.Reason, e.ReportingComponent, e.Message, Issued),
-        };
-        return e;
-    }
+    private Corev1Event Sealed(SignalSeal? seal = null) => AnomalyEventSamples.Sealed(Event(), seal ?? _seal);
 
-    private static Corev1Event Event() => new()
-    {
-        Metadata = new V1ObjectMeta { Name = "agent.187a", NamespaceProperty = "agents" },
-        InvolvedObject = new V1ObjectReference { ApiVersion = "agents.airlock.dev/v1alpha1", Kind = "AgentTask", NamespaceProperty = "agents", Name = "agent", Uid = "3f1c-uid" },
-        Type = EventTypes.Warning,
-        Reason = "EgressDenialsRepeated",
-        Message = "12 egress attempts denied within 10s; last evil.example:443 (host not allowed)",
-        ReportingComponent = "airlock-egress",
-        Source = new V1EventSource { Component = "airlock-egress" },
-    };
+    private static Corev1Event Event() =>
+        AnomalyEventSamples.Unsealed("3f1c-uid", "12 egress attempts denied within 10s; last evil.example:443 (host not allowed)");
 }
