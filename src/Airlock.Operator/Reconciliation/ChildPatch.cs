@@ -24,7 +24,7 @@ public static class ChildPatch
             Op("test", "/metadata/resourceVersion", current.Metadata.ResourceVersion),
             Op("add", "/metadata/labels", Merge(current.Metadata.Labels, desired.Metadata.Labels, ChildFingerprint.IsOwnLabel)),
             Op("add", "/metadata/annotations", Merge(current.Metadata.Annotations, desired.Metadata.Annotations, ChildFingerprint.IsOwnAnnotation)),
-            Op("add", "/metadata/ownerReferences", Node(desired.Metadata.OwnerReferences) ?? new JsonArray()),
+            Op("add", "/metadata/ownerReferences", ChildFingerprint.Node(desired.Metadata.OwnerReferences) ?? new JsonArray()),
         };
         foreach (var (path, value) in Content(desired)) ops.Add(Op("add", path, value));
         return ops.ToJsonString();
@@ -35,14 +35,14 @@ public static class ChildPatch
         V1ServiceAccount sa =>
         [
             ("/automountServiceAccountToken", sa.AutomountServiceAccountToken is { } automount ? JsonValue.Create(automount) : JsonValue.Create(false)),
-            ("/secrets", Node(sa.Secrets) ?? new JsonArray()),
-            ("/imagePullSecrets", Node(sa.ImagePullSecrets) ?? new JsonArray()),
+            ("/secrets", ChildFingerprint.Node(sa.Secrets) ?? new JsonArray()),
+            ("/imagePullSecrets", ChildFingerprint.Node(sa.ImagePullSecrets) ?? new JsonArray()),
         ],
-        V1ConfigMap cm => [("/data", Node(cm.Data) ?? new JsonObject()), ("/binaryData", Node(cm.BinaryData) ?? new JsonObject())],
-        V1NetworkPolicy np => [("/spec", Node(np.Spec) ?? new JsonObject())],
-        V1Role role => [("/rules", Node(role.Rules) ?? new JsonArray())],
+        V1ConfigMap cm => [("/data", ChildFingerprint.Node(cm.Data) ?? new JsonObject()), ("/binaryData", ChildFingerprint.Node(cm.BinaryData) ?? new JsonObject())],
+        V1NetworkPolicy np => [("/spec", ChildFingerprint.Node(np.Spec) ?? new JsonObject())],
+        V1Role role => [("/rules", ChildFingerprint.Node(role.Rules) ?? new JsonArray())],
         // roleRef cannot change on a stored binding: only the subjects are put back.
-        V1RoleBinding rb => [("/subjects", Node(rb.Subjects) ?? new JsonArray())],
+        V1RoleBinding rb => [("/subjects", ChildFingerprint.Node(rb.Subjects) ?? new JsonArray())],
         _ => throw new ArgumentException($"{desired.GetType().Name} is never patched", nameof(desired)),
     };
 
@@ -61,6 +61,4 @@ public static class ChildPatch
     private static JsonObject Op(string op, string path, JsonNode? value) => new() { ["op"] = op, ["path"] = path, ["value"] = value };
 
     private static JsonObject Op(string op, string path, string? value) => Op(op, path, JsonValue.Create(value));
-
-    private static JsonNode? Node<T>(T? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
 }

@@ -88,7 +88,8 @@ public static class ChildFingerprint
         return kept;
     }
 
-    private static JsonNode? Node<T>(T? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
+    /// <summary>A typed API value as a JSON tree, as the API server would hold it (null stays null).</summary>
+    internal static JsonNode? Node<T>(T? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
 
     /// <summary>A port without a protocol is TCP: the API server writes that default, a builder may leave it out.</summary>
     private static JsonNode? DefaultProtocols(JsonNode? spec)

@@ -29,6 +29,10 @@ public static class DesiredHash
     public static string? Read(IKubernetesObject<V1ObjectMeta> obj) =>
         obj.Metadata?.Annotations?.TryGetValue(AirlockAnnotations.DesiredHash, out var hash) == true ? hash : null;
 
+    /// <summary>The <see cref="OfSandboxSpec"/> a sandbox pod was built from (its <see cref="AirlockAnnotations.SpecHash"/>), or null.</summary>
+    public static string? ReadSpecHash(IKubernetesObject<V1ObjectMeta> pod) =>
+        pod.Metadata?.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+
     /// <summary>
     /// Fingerprint of what the sandbox pod is built from: the spec without <c>debug</c> (a debug opening changes only the
     /// NetworkPolicy) and without <c>ttlSecondsAfterFinished</c> (it only decides when children are deleted).

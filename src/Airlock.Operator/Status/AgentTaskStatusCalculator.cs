@@ -46,7 +46,7 @@ public static class AgentTaskStatusCalculator
         {
             // The pod's spec hash as first seen (from the operator's own create, in the same reconcile): a later change of the
             // annotation on the pod is then told apart from a spec edit (PodTamper).
-            if (status.PodName != pod.Metadata.Name || status.PodSpecHash is null) status.PodSpecHash = SpecHashOf(pod);
+            if (status.PodName != pod.Metadata.Name || status.PodSpecHash is null) status.PodSpecHash = DesiredHash.ReadSpecHash(pod);
             status.PodName = pod.Metadata.Name;
         }
         status.Reason = ConditionList.NewestReason(status.Conditions);
@@ -209,13 +209,10 @@ public static class AgentTaskStatusCalculator
     private static DateTime? StartDeadline(V1Pod pod, TimeSpan startWithin) =>
         pod.Metadata.CreationTimestamp is { } created ? created.ToUniversalTime() + startWithin : null;
 
-    private static string? SpecHashOf(V1Pod pod) =>
-        pod.Metadata.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
-
     /// <summary>A spec edit after the pod exists is not applied to it (pods are immutable and the sandbox is a snapshot).</summary>
     private static void SetSpecApplied(AgentTask task, V1Pod pod, string? specHash, Action<string, bool?, string, string> set)
     {
-        var built = pod.Metadata.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+        var built = DesiredHash.ReadSpecHash(pod);
         if (built is null || built == (specHash ?? DesiredHash.OfSandboxSpec(task.Spec)))
         {
             set(Types.SpecApplied, true, Reasons.SpecCurrent, "the sandbox runs the current spec");

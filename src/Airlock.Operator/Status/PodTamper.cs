@@ -37,7 +37,7 @@ public static partial class PodTamper
         {
             return $"ephemeral container {string.Join(", ", attached.Select(c => c.Name))} was attached";
         }
-        var carried = pod.Metadata?.Annotations?.TryGetValue(AirlockAnnotations.SpecHash, out var hash) == true ? hash : null;
+        var carried = DesiredHash.ReadSpecHash(pod);
         var recorded = task.Status?.PodName == pod.Metadata?.Name ? task.Status?.PodSpecHash : null;
         if (recorded is not null && carried != recorded) return $"annotation {AirlockAnnotations.SpecHash} was changed";
         var builtFrom = recorded ?? carried;
